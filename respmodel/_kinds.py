@@ -1,0 +1,314 @@
+"""What JSON a modelled field holds: the vocabulary the model classes are written in.
+
+Each model field carries one *kind* in its attrs metadata.  The kind is the
+single source of truth for that field: the JSON type the decoder checks, the
+constraint strict decoding and constructors enforce, and how the value becomes
+a Python value.  ``_codegen`` turns kinds into code; nothing else inspects them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ._errors import ValidationError
+from ._frozen import EMPTY, FrozenDict, freeze
+from ._naming import camelize
+
+__all__ = [
+    "Bool", "Const", "Enum", "Float", "Int", "IntOrInf", "Json", "Kind", "Metadata",
+    "Obj", "Seq", "Str", "Union", "field", "describe",
+]
+
+KIND_KEY = "respmodel"
+
+
+def describe(value: Any, limit: int = 40) -> str:
+    """A short description of a JSON value for error messages."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return f"boolean {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        text = repr(value)
+        if len(text) > limit:
+            text = text[: limit - 1] + "…"
+        return f"number {text}"
+    if isinstance(value, str):
+        if len(value) > limit:
+            return f'string "{value[: limit - 1]}…" ({len(value)} characters)'
+        return f'string "{value}"'
+    if isinstance(value, (list, tuple)):
+        return f"array of {len(value)}"
+    if isinstance(value, dict):
+        return "object"
+    return f"{type(value).__name__} (not JSON)"
+
+
+class Kind:
+    """Base of the field kinds."""
+
+    json: str = "value"
+    """How the expected JSON is named in error messages."""
+
+    def expected(self) -> str:
+        return self.json
+
+    def convert(self, value: Any) -> Any:
+        """Turn a constructor argument into the stored value (default: as is)."""
+        return value
+
+    def problem(self, value: Any) -> str | None:
+        """Why a constructor argument is not acceptable, or None."""
+        return None
+
+
+@attrs.frozen
+class Str(Kind):
+    json = "string"
+
+    def problem(self, value: Any) -> str | None:
+        return None if isinstance(value, str) else f"expected string, got {describe(value)}"
+
+
+@attrs.frozen
+class Enum(Str):
+    """An open enum: known values listed, any string kept leniently."""
+
+    values: tuple[str, ...]
+
+    def expected(self) -> str:
+        return "one of " + ", ".join(f'"{v}"' for v in self.values)
+
+
+@attrs.frozen
+class Const(Str):
+    """A string that has one right value (``object``)."""
+
+    value: str
+
+    def expected(self) -> str:
+        return f'"{self.value}"'
+
+    def problem(self, value: Any) -> str | None:
+        return None if value == self.value else f"expected {self.expected()}, got {describe(value)}"
+
+
+@attrs.frozen
+class Int(Kind):
+    nonneg: bool = True
+    json = "integer"
+
+    def expected(self) -> str:
+        return "a non-negative integer" if self.nonneg else "integer"
+
+    def problem(self, value: Any) -> str | None:
+        ok = isinstance(value, int) and not isinstance(value, bool) and (value >= 0 or not self.nonneg)
+        return None if ok else f"expected {self.expected()}, got {describe(value)}"
+
+
+@attrs.frozen
+class Float(Kind):
+    lo: float | None = None
+    hi: float | None = None
+    json = "number"
+
+    def expected(self) -> str:
+        return "number" if self.lo is None else f"a number in [{self.lo}, {self.hi}]"
+
+    def problem(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return f"expected {self.expected()}, got {describe(value)}"
+        if self.lo is not None and self.hi is not None and not self.lo <= value <= self.hi:
+            return f"expected {self.expected()}, got {describe(value)}"
+        return None
+
+
+@attrs.frozen
+class Bool(Kind):
+    json = "boolean"
+
+    def problem(self, value: Any) -> str | None:
+        return None if isinstance(value, bool) else f"expected boolean, got {describe(value)}"
+
+
+@attrs.frozen
+class IntOrInf(Kind):
+    """``max_output_tokens``: a non-negative integer or the string ``"inf"``."""
+
+    json = "integer or string"
+
+    def expected(self) -> str:
+        return 'a non-negative integer or "inf"'
+
+    def problem(self, value: Any) -> str | None:
+        if value == "inf" or Int().problem(value) is None:
+            return None
+        return f"expected {self.expected()}, got {describe(value)}"
+
+
+@attrs.frozen
+class Metadata(Kind):
+    """A map of str to str with size limits; keys are user data, never renamed."""
+
+    max_pairs: int = 16
+    max_key: int = 64
+    max_value: int = 512
+    json = "object"
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, Mapping) and not isinstance(value, FrozenDict):
+            return FrozenDict(value)
+        return value
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, Mapping):
+            return f"expected object, got {describe(value)}"
+        for k, v in value.items():
+            if not isinstance(k, str) or not isinstance(v, str):
+                return f"expected string keys and values, got {describe(k)}: {describe(v)}"
+        return self.limit_problem(value)
+
+    def limit_problem(self, value: Mapping[str, str]) -> str | None:
+        if len(value) > self.max_pairs:
+            return f"expected at most {self.max_pairs} pairs, got {len(value)}"
+        for k, v in value.items():
+            if len(k) > self.max_key:
+                return f"expected keys of at most {self.max_key} characters, got {describe(k)}"
+            if len(v) > self.max_value:
+                return f"expected values of at most {self.max_value} characters, got {describe(v)}"
+        return None
+
+
+@attrs.frozen
+class Json(Kind):
+    """Opaque JSON carried through unchanged (deep-frozen); ``object_only`` for maps."""
+
+    object_only: bool = False
+
+    @property
+    def json(self) -> str:  # type: ignore[override]
+        return "object" if self.object_only else "JSON"
+
+    def convert(self, value: Any) -> Any:
+        return freeze(value)
+
+    def problem(self, value: Any) -> str | None:
+        if self.object_only and not isinstance(value, Mapping):
+            return f"expected object, got {describe(value)}"
+        return None
+
+
+@attrs.frozen
+class Obj(Kind):
+    """A nested model object."""
+
+    cls: type
+    json = "object"
+
+    def problem(self, value: Any) -> str | None:
+        if isinstance(value, self.cls):
+            return None
+        return f"expected {self.cls.__name__}, got {type(value).__name__}"
+
+
+@attrs.frozen
+class Union(Kind):
+    """A member of a tagged union, named as registered in ``_unions``."""
+
+    name: str
+    json = "object"
+
+    def problem(self, value: Any) -> str | None:
+        from ._unions import UNIONS
+
+        union = UNIONS[self.name]
+        if isinstance(value, union.members) or (union.allows_str and isinstance(value, str)):
+            return None
+        return f"expected one of {union.alias_name}, got {type(value).__name__}"
+
+
+@attrs.frozen
+class Seq(Kind):
+    """A JSON array, stored as a tuple."""
+
+    item: Kind
+    json = "array"
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return tuple(self.item.convert(v) for v in value)
+        return value
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, tuple):
+            return f"expected array, got {describe(value)}"
+        for i, v in enumerate(value):
+            p = self.item.problem(v)
+            if p is not None:
+                return f"[{i}]: {p}"
+        return None
+
+
+def _validator(kind: Kind) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            problem = kind.problem(value)
+            if problem is not None:
+                raise ValidationError(f"{type(inst).__name__}.{attribute.name}", problem)
+
+    return check
+
+
+def _converter(kind: Kind) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        return None if value is None else kind.convert(value)
+
+    return convert
+
+
+def field(kind: Kind, *, wire: str | None = None, doc: str | None = None) -> Any:
+    """Declare a modelled field: optional on the wire, ``None`` when absent."""
+    meta: dict[str, Any] = {KIND_KEY: kind}
+    if wire is not None:
+        meta["wire"] = wire
+    if doc is not None:
+        meta["doc"] = doc
+    return attrs.field(
+        default=None,
+        kw_only=True,
+        validator=_validator(kind),
+        converter=_converter(kind),
+        metadata=meta,
+    )
+
+
+@attrs.frozen
+class FieldInfo:
+    """A modelled field as the code generator sees it."""
+
+    name: str
+    kind: Kind
+    snake: str
+    camel: str
+
+    def key(self, camel: bool) -> str:
+        return self.camel if camel else self.snake
+
+
+def field_infos(cls: type) -> tuple[FieldInfo, ...]:
+    """The modelled fields of a model class, in declaration order."""
+    out = []
+    for a in attrs.fields(cls):
+        kind = a.metadata.get(KIND_KEY)
+        if kind is None:
+            continue
+        wire = a.metadata.get("wire", a.name)
+        out.append(FieldInfo(a.name, kind, wire, camelize(wire)))
+    return tuple(out)
+
+
+EMPTY_MAP = EMPTY

@@ -1,0 +1,14 @@
+"""The one renaming rule of the camelCase form."""
+
+from __future__ import annotations
+
+import functools
+
+__all__ = ["camelize"]
+
+
+@functools.lru_cache(maxsize=None)
+def camelize(snake: str) -> str:
+    """``conversation_id`` -> ``conversationId``; a name without ``_`` is unchanged."""
+    head, *rest = snake.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)

@@ -1,0 +1,125 @@
+"""The tagged unions: which class each ``type`` value selects, and the public aliases.
+
+Dispatch is one dict lookup on the tag.  A tag that is not listed selects the
+union's ``Unknown*`` class when decoding leniently (the object is kept whole)
+and is reported when decoding strictly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Union
+
+import attrs
+
+from ._audio import PcmaAudioFormat, PcmAudioFormat, PcmuAudioFormat, UnknownAudioFormat
+from ._base import Model, Unknown
+from ._items import (
+    FileSearchCallItem, FunctionCallItem, FunctionCallOutputItem, McpApprovalRequestItem,
+    McpApprovalResponseItem, McpCallItem, McpHttpError, McpListToolsItem, McpProtocolError,
+    McpToolExecutionError, MessageItem, UnknownItem, UnknownMcpError, WebSearchCallItem,
+)
+from ._parts import (
+    AudioPart, InputAudioPart, InputImagePart, InputTextPart, ItemReferencePart,
+    OutputAudioPart, OutputTextPart, TextPart, UnknownPart,
+)
+from ._voices import (
+    AzureCustomVoice, AzurePersonalVoice, AzureRealtimeNativeVoice, AzureStandardVoice,
+    CustomVoice, OpenAIVoice, UnknownVoice,
+)
+
+__all__ = ["UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "UnionInfo", "Voice"]
+
+OutputItem = Union[
+    MessageItem, FunctionCallItem, FunctionCallOutputItem, McpCallItem, McpListToolsItem,
+    McpApprovalRequestItem, McpApprovalResponseItem, WebSearchCallItem, FileSearchCallItem,
+    UnknownItem,
+]
+"""An entry of ``Response.output``, tagged by ``type``."""
+
+ContentPart = Union[
+    InputTextPart, InputAudioPart, InputImagePart, ItemReferencePart, TextPart, AudioPart,
+    OutputTextPart, OutputAudioPart, UnknownPart,
+]
+"""An entry of ``MessageItem.content``, tagged by ``type``."""
+
+Voice = Union[
+    str, OpenAIVoice, AzureStandardVoice, AzureCustomVoice, AzurePersonalVoice,
+    AzureRealtimeNativeVoice, CustomVoice, UnknownVoice,
+]
+"""A voice: a name, or a voice object tagged by ``type`` (``CustomVoice`` has no tag)."""
+
+AudioFormat = Union[PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat, UnknownAudioFormat]
+"""A GA audio format, tagged by ``type``."""
+
+McpError = Union[McpProtocolError, McpToolExecutionError, McpHttpError, UnknownMcpError]
+"""The error of an MCP call, tagged by ``type``."""
+
+
+@attrs.frozen
+class UnionInfo:
+    """How one union is told apart."""
+
+    name: str
+    alias: Any
+    tags: Mapping[str, type[Model]]
+    unknown: type[Unknown]
+    allows_str: bool = False
+    """A bare JSON string is a member (voices)."""
+    untagged: type[Model] | None = None
+    untagged_key: str | None = None
+    """An object with no ``type`` but with this key is an ``untagged`` (``{"id": ...}`` voices)."""
+
+    @property
+    def alias_name(self) -> str:
+        return self.name
+
+    @property
+    def members(self) -> tuple[type, ...]:
+        classes: list[type] = [*self.tags.values(), self.unknown]
+        if self.untagged is not None:
+            classes.append(self.untagged)
+        return tuple(classes)
+
+    def expected_tags(self) -> str:
+        return "one of " + ", ".join(f'"{t}"' for t in self.tags)
+
+
+def _tags(*classes: type[Model]) -> dict[str, type[Model]]:
+    return {c.type: c for c in classes}  # type: ignore[attr-defined]
+
+
+UNIONS: dict[str, UnionInfo] = {
+    info.name: info
+    for info in (
+        UnionInfo(
+            "OutputItem", OutputItem,
+            _tags(MessageItem, FunctionCallItem, FunctionCallOutputItem, McpCallItem,
+                  McpListToolsItem, McpApprovalRequestItem, McpApprovalResponseItem,
+                  WebSearchCallItem, FileSearchCallItem),
+            UnknownItem,
+        ),
+        UnionInfo(
+            "ContentPart", ContentPart,
+            _tags(InputTextPart, InputAudioPart, InputImagePart, ItemReferencePart, TextPart,
+                  AudioPart, OutputTextPart, OutputAudioPart),
+            UnknownPart,
+        ),
+        UnionInfo(
+            "Voice", Voice,
+            _tags(OpenAIVoice, AzureStandardVoice, AzureCustomVoice, AzurePersonalVoice,
+                  AzureRealtimeNativeVoice),
+            UnknownVoice, allows_str=True, untagged=CustomVoice, untagged_key="id",
+        ),
+        UnionInfo(
+            "AudioFormat", AudioFormat,
+            _tags(PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat), UnknownAudioFormat,
+        ),
+        UnionInfo(
+            "McpError", McpError,
+            _tags(McpProtocolError, McpToolExecutionError, McpHttpError), UnknownMcpError,
+        ),
+    )
+}
+
+UNKNOWN_CLASSES: dict[type[Unknown], UnionInfo] = {u.unknown: u for u in UNIONS.values()}
