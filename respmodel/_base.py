@@ -66,10 +66,8 @@ class Model:
                 )
 
     def __getattr__(self, name: str) -> Any:
-        # Only reached when a slot is unset: a lazily decoded object.
-        from ._codegen import fill_lazy
-
-        return fill_lazy(self, name)
+        # Only reached when a slot is unset, that is on a lazily decoded object.
+        return _fill_lazy(self, name)
 
     def __repr__(self) -> str:
         from ._codegen import class_plan
@@ -82,6 +80,16 @@ class Model:
         if self.extra:
             parts.append(f"extra={dict(self.extra)!r}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _fill_lazy(obj: Model, name: str) -> Any:
+    # _codegen imports this module, so it is imported here on first use;
+    # the global then points straight at the real function.
+    global _fill_lazy
+    from ._codegen import fill_lazy
+
+    _fill_lazy = fill_lazy
+    return fill_lazy(obj, name)
 
 
 @attrs.frozen(repr=False)

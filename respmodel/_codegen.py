@@ -39,7 +39,7 @@ from ._kinds import (
 )
 from ._unions import UNIONS, UnionInfo
 
-__all__ = ["check", "class_plan", "encode", "fill_lazy", "wrap"]
+__all__ = ["check", "class_plan", "encode", "fill_lazy", "union_builder", "wrap"]
 
 
 class _Invalid(Exception):
@@ -71,12 +71,17 @@ def _metadata_full(
     kind: Metadata, value: dict[str, Any], path: str, errs: list[ErrorDetail], strict: bool
 ) -> None:
     for k, v in value.items():
+        where = key_path(path, k)
         if v.__class__ is not str:
-            _bad(errs, key_path(path, k), "string", v)
-    if strict:
-        problem = kind.limit_problem({k: v for k, v in value.items() if isinstance(v, str)})
-        if problem is not None:
-            errs.append(ErrorDetail(path, problem))
+            _bad(errs, where, "string", v)
+        elif strict and len(v) > kind.max_value:
+            _bad(errs, where, f"a string of at most {kind.max_value} characters", v)
+        if strict and len(k) > kind.max_key:
+            errs.append(ErrorDetail(
+                where, f"expected a key of at most {kind.max_key} characters, got {len(k)}"
+            ))
+    if strict and len(value) > kind.max_pairs:
+        errs.append(ErrorDetail(path, f"expected at most {kind.max_pairs} pairs, got {len(value)}"))
 
 
 def _metadata_fast(kind: Metadata, value: dict[str, Any], strict: bool) -> None:
@@ -105,6 +110,7 @@ class ClassPlan:
     fast: dict[tuple[bool, bool], Callable[..., None]] = attrs.Factory(dict)
     full: dict[tuple[bool, bool], Callable[..., None]] = attrs.Factory(dict)
     fillers: dict[bool, Callable[[Model, dict[str, Any]], None]] = attrs.Factory(dict)
+    builders: dict[bool, Callable[[dict[str, Any]], Model]] = attrs.Factory(dict)
     encoders: dict[bool, Callable[[Model], Any]] = attrs.Factory(dict)
 
 
@@ -409,57 +415,73 @@ def check(target: Any, data: Any, camel: bool, strict: bool) -> None:
         raise DecodeError(errs) from None
 
 
-# --------------------------------------------------------------------------- lazy objects
+# --------------------------------------------------------------------------- building objects
+#
+# ``loads`` returns a *lazy* object: a shell around the checked JSON.  The
+# first read of any of its fields builds the whole tree below it at once with
+# generated builders (``object.__new__`` plus slot setters: no ``__init__``,
+# no validators, which the checkers made redundant).  Laziness stops at the
+# root because waking an object costs about a microsecond (an AttributeError
+# and a Python frame), far more than building a small object eagerly.
 
 
 def wrap(cls: type[Model], data: dict[str, Any], camel: bool) -> Model:
-    """A lazy object of ``cls`` over checked JSON: no field is read until asked for."""
+    """A lazy object of ``cls`` over checked JSON: nothing is built until a field is read."""
     obj = _new(cls)
     _set_src(obj, data)
     _set_camel(obj, camel)
     return obj
 
 
-_UNION_WRAPPERS: dict[tuple[str, bool], Callable[[Any], Any]] = {}
+_UNION_BUILDERS: dict[tuple[str, bool, bool], Callable[[Any], Any]] = {}
 
 
-def union_wrapper(info: UnionInfo, camel: bool) -> Callable[[Any], Any]:
-    """Turns a checked union member into its object (lazy model, Unknown, or str)."""
-    fn = _UNION_WRAPPERS.get((info.name, camel))
+def union_builder(info: UnionInfo, camel: bool, lazy: bool = False) -> Callable[[Any], Any]:
+    """Turns a checked union member into its object: a model, an Unknown, or a str."""
+    key = (info.name, camel, lazy)
+    fn = _UNION_BUILDERS.get(key)
     if fn is not None:
         return fn
-    tags = dict(info.tags)
-    unknown = info.unknown
-    untagged, ukey = info.untagged, info.untagged_key
+    with _LOCK:
+        if lazy:
+            makers = {
+                tag: (lambda d, c=c: wrap(c, d, camel)) for tag, c in info.tags.items()
+            }
+        else:
+            makers = {tag: _builder(class_plan(c), camel) for tag, c in info.tags.items()}
+        unknown = info.unknown
+        untagged_key = info.untagged_key
+        untagged = None
+        if info.untagged is not None:
+            untagged = (
+                (lambda d, c=info.untagged: wrap(c, d, camel))
+                if lazy else _builder(class_plan(info.untagged), camel)
+            )
 
-    def to_object(d: Any) -> Any:
-        if d.__class__ is str:
-            return d
-        tag = d.get("type")
-        cls = tags.get(tag) if tag.__class__ is str else None
-        if cls is None:
-            if untagged is not None and "type" not in d and ukey in d:
-                cls = untagged
-            else:
-                return unknown(d)
-        obj = _new(cls)
-        _set_src(obj, d)
-        _set_camel(obj, camel)
-        return obj
+        def to_object(d: Any) -> Any:
+            if d.__class__ is str:
+                return d
+            tag = d.get("type")
+            make = makers.get(tag) if tag.__class__ is str else None
+            if make is not None:
+                return make(d)
+            if untagged is not None and "type" not in d and untagged_key in d:
+                return untagged(d)
+            return unknown(d)
 
-    _UNION_WRAPPERS[(info.name, camel)] = to_object
+        _UNION_BUILDERS[key] = to_object
     return to_object
 
 
-def _fill_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
+def _build_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
     """An expression turning checked, non-null JSON ``var`` into the stored value."""
     if isinstance(kind, Obj):
-        return f"{w.const(wrap, 'wrap')}({w.const(kind.cls, 'cls')}, {var}, {camel})"
+        return f"{w.const(_builder(class_plan(kind.cls), camel), 'build')}({var})"
     if isinstance(kind, Union):
-        return f"{w.const(union_wrapper(UNIONS[kind.name], camel), 'u')}({var})"
+        return f"{w.const(union_builder(UNIONS[kind.name], camel), 'u')}({var})"
     if isinstance(kind, Seq):
         x = w.var("x")
-        inner = _fill_expr(w, kind.item, x, camel)
+        inner = _build_expr(w, kind.item, x, camel)
         if inner == x:
             return f"tuple({var})"
         return f"tuple([{inner} for {x} in {var}])"
@@ -470,7 +492,39 @@ def _fill_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
     return var
 
 
+def _fill_lines(w: _Writer, plan: ClassPlan, camel: bool) -> None:
+    w.line(1, "g = d.get")
+    for f in plan.fields:
+        setter = w.const(getattr(plan.cls, f.name).__set__, "set")
+        expr = _build_expr(w, f.kind, "v", camel)
+        if expr == "v":
+            w.line(1, f"{setter}(o, g({f.key(camel)!r}))")
+        else:
+            w.line(1, f"v = g({f.key(camel)!r})")
+            w.line(1, f"{setter}(o, None if v is None else {expr})")
+
+
+def _builder(plan: ClassPlan, camel: bool) -> Callable[[dict[str, Any]], Model]:
+    """``build(d)``: a finished object (its children too) from checked JSON."""
+    fn = plan.builders.get(camel)
+    if fn is not None:
+        return fn
+    with _LOCK:
+        w = _Writer()
+        name = f"build_{plan.cls.__name__}_{'camel' if camel else 'snake'}"
+        w.ns.update(_new=_new, _cls=plan.cls, _set_src=_set_src, _set_camel=_set_camel)
+        w.line(0, f"def {name}(d):")
+        w.line(1, "o = _new(_cls)")
+        _fill_lines(w, plan, camel)
+        w.line(1, "_set_src(o, d)")
+        w.line(1, f"_set_camel(o, {camel})")
+        w.line(1, "return o")
+        fn = plan.builders[camel] = _compile(name, w.source(), w.ns)
+    return fn
+
+
 def _filler(plan: ClassPlan, camel: bool) -> Callable[[Model, dict[str, Any]], None]:
+    """``fill(o, d)``: set the fields of a lazy object (its children built eagerly)."""
     fn = plan.fillers.get(camel)
     if fn is not None:
         return fn
@@ -478,30 +532,25 @@ def _filler(plan: ClassPlan, camel: bool) -> Callable[[Model, dict[str, Any]], N
         w = _Writer()
         name = f"fill_{plan.cls.__name__}_{'camel' if camel else 'snake'}"
         w.line(0, f"def {name}(o, d):")
-        w.line(1, "g = d.get")
-        if not plan.fields:
-            w.line(1, "pass")
-        for f in plan.fields:
-            setter = w.const(getattr(plan.cls, f.name).__set__, "set")
-            expr = _fill_expr(w, f.kind, "v", camel)
-            if expr == "v":
-                w.line(1, f"{setter}(o, g({f.key(camel)!r}))")
-            else:
-                w.line(1, f"v = g({f.key(camel)!r})")
-                w.line(1, f"{setter}(o, None if v is None else {expr})")
+        _fill_lines(w, plan, camel)
+        w.line(1, "return None")
         fn = plan.fillers[camel] = _compile(name, w.source(), w.ns)
     return fn
 
 
+_get_src = Model.__dict__["_src"].__get__
+_get_camel = Model.__dict__["_camel"].__get__
+
+
 def fill_lazy(obj: Model, name: str) -> Any:
     """``__getattr__`` of model objects: fill a lazy object on its first read."""
-    cls = type(obj)
-    src = _getattribute(obj, "_src")
+    src = _get_src(obj)
     if src is not None:
-        plan = class_plan(cls)
-        camel = _getattribute(obj, "_camel")
+        cls = type(obj)
+        plan = _PLANS.get(cls) or class_plan(cls)
+        camel = _get_camel(obj)
         if name in plan.name_set:
-            _filler(plan, camel)(obj, src)
+            (plan.fillers.get(camel) or _filler(plan, camel))(obj, src)
             return _getattribute(obj, name)
         if name == "extra":
             known = plan.known[camel]
@@ -513,7 +562,7 @@ def fill_lazy(obj: Model, name: str) -> Any:
             value = frozenset(by_key[k] for k, v in src.items() if v is None and k in by_key)
             _set_nulls(obj, value)
             return value
-    raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}")
+    raise AttributeError(f"{type(obj).__name__!r} object has no attribute {name!r}")
 
 
 # --------------------------------------------------------------------------- encoders

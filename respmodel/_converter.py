@@ -19,7 +19,7 @@ from typing import Any, Literal
 import orjson
 
 from ._base import Model, Unknown
-from ._codegen import check, encode, union_wrapper, wrap
+from ._codegen import check, encode, union_builder, wrap
 from ._jsontree import own
 from ._unions import UNIONS, UnionInfo
 
@@ -67,7 +67,7 @@ def resolve(tp: Any) -> tuple[type[Model] | UnionInfo, bool] | None:
 def decoder(target: type[Model] | UnionInfo, camel: bool, strict: bool) -> Callable[[Any], Any]:
     """Check owned JSON against ``target`` and build the (lazy) object."""
     if isinstance(target, UnionInfo):
-        build: Callable[[Any], Any] = union_wrapper(target, camel)
+        build: Callable[[Any], Any] = union_builder(target, camel, lazy=True)
     else:
 
         def build(d: Any) -> Any:

@@ -38,11 +38,11 @@ def _parse(data: Any) -> Any:
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise DecodeError([ErrorDetail("$", f"invalid JSON: {exc}")]) from None
-    except TypeError:
-        raise DecodeError([ErrorDetail(
-            "$", f"expected bytes, bytearray, memoryview or str, got {type(data).__name__}"
-        )]) from None
+        if not isinstance(data, (bytes, bytearray, memoryview, str)):
+            message = f"expected bytes, bytearray, memoryview or str, got {type(data).__name__}"
+        else:
+            message = f"invalid JSON: {exc}"
+        raise DecodeError([ErrorDetail("$", message)]) from None
 
 
 @overload
