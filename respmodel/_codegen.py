@@ -32,7 +32,7 @@ import attrs
 
 from ._base import Model, Unknown
 from ._errors import DecodeError, ErrorDetail
-from ._frozen import EMPTY, FrozenDict, freeze, freeze_items
+from ._frozen import FrozenDict, freeze, freeze_items
 from ._kinds import (
     Bool, Const, Enum, FieldInfo, Float, Int, IntOrInf, Json, Kind, Metadata, Obj, Seq, Str, Union,
     describe, field_infos,
@@ -619,5 +619,3 @@ def encode(obj: Any, camel: bool) -> Any:
         return obj
     raise TypeError(f"not a respmodel object: {type(obj).__name__}")
 
-
-EMPTY_EXTRA = EMPTY

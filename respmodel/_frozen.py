@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
@@ -77,7 +76,3 @@ def freeze_items(pairs: Iterable[tuple[str, Any]]) -> FrozenDict[str, Any]:
     out = {k: freeze(v) for k, v in pairs}
     return FrozenDict(out) if out else EMPTY
 
-
-def is_finite(value: float) -> bool:
-    """False for NaN and the infinities, which JSON cannot carry."""
-    return math.isfinite(value)

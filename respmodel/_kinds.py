@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from ._errors import ValidationError
-from ._frozen import EMPTY, FrozenDict, freeze
+from ._frozen import FrozenDict, freeze
 from ._naming import camelize
 
 __all__ = [
@@ -228,7 +228,7 @@ class Union(Kind):
         union = UNIONS[self.name]
         if isinstance(value, union.members) or (union.allows_str and isinstance(value, str)):
             return None
-        return f"expected one of {union.alias_name}, got {type(value).__name__}"
+        return f"expected {union.name}, got {type(value).__name__}"
 
 
 @attrs.frozen
@@ -310,5 +310,3 @@ def field_infos(cls: type) -> tuple[FieldInfo, ...]:
         out.append(FieldInfo(a.name, kind, wire, camelize(wire)))
     return tuple(out)
 
-
-EMPTY_MAP = EMPTY

@@ -7,7 +7,7 @@ import functools
 __all__ = ["camelize"]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def camelize(snake: str) -> str:
     """``conversation_id`` -> ``conversationId``; a name without ``_`` is unchanged."""
     head, *rest = snake.split("_")

@@ -8,7 +8,7 @@ and is reported when decoding strictly.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Union
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -30,29 +30,33 @@ from ._voices import (
 
 __all__ = ["UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "UnionInfo", "Voice"]
 
-OutputItem = Union[
-    MessageItem, FunctionCallItem, FunctionCallOutputItem, McpCallItem, McpListToolsItem,
-    McpApprovalRequestItem, McpApprovalResponseItem, WebSearchCallItem, FileSearchCallItem,
-    UnknownItem,
-]
+OutputItem: TypeAlias = (
+    MessageItem | FunctionCallItem | FunctionCallOutputItem | McpCallItem | McpListToolsItem |
+    McpApprovalRequestItem | McpApprovalResponseItem | WebSearchCallItem | FileSearchCallItem |
+    UnknownItem
+)
 """An entry of ``Response.output``, tagged by ``type``."""
 
-ContentPart = Union[
-    InputTextPart, InputAudioPart, InputImagePart, ItemReferencePart, TextPart, AudioPart,
-    OutputTextPart, OutputAudioPart, UnknownPart,
-]
+ContentPart: TypeAlias = (
+    InputTextPart | InputAudioPart | InputImagePart | ItemReferencePart | TextPart |
+    AudioPart | OutputTextPart | OutputAudioPart | UnknownPart
+)
 """An entry of ``MessageItem.content``, tagged by ``type``."""
 
-Voice = Union[
-    str, OpenAIVoice, AzureStandardVoice, AzureCustomVoice, AzurePersonalVoice,
-    AzureRealtimeNativeVoice, CustomVoice, UnknownVoice,
-]
+Voice: TypeAlias = (
+    str | OpenAIVoice | AzureStandardVoice | AzureCustomVoice | AzurePersonalVoice |
+    AzureRealtimeNativeVoice | CustomVoice | UnknownVoice
+)
 """A voice: a name, or a voice object tagged by ``type`` (``CustomVoice`` has no tag)."""
 
-AudioFormat = Union[PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat, UnknownAudioFormat]
+AudioFormat: TypeAlias = (
+    PcmAudioFormat | PcmuAudioFormat | PcmaAudioFormat | UnknownAudioFormat
+)
 """A GA audio format, tagged by ``type``."""
 
-McpError = Union[McpProtocolError, McpToolExecutionError, McpHttpError, UnknownMcpError]
+McpError: TypeAlias = (
+    McpProtocolError | McpToolExecutionError | McpHttpError | UnknownMcpError
+)
 """The error of an MCP call, tagged by ``type``."""
 
 
@@ -69,10 +73,6 @@ class UnionInfo:
     untagged: type[Model] | None = None
     untagged_key: str | None = None
     """An object with no ``type`` but with this key is an ``untagged`` (``{"id": ...}`` voices)."""
-
-    @property
-    def alias_name(self) -> str:
-        return self.name
 
     @property
     def members(self) -> tuple[type, ...]:
