@@ -1,6 +1,6 @@
 """Typed, lossless decoding and encoding of the Realtime API response resource."""
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from ._audio import (
     AudioOutput, PcmAudioFormat, PcmaAudioFormat, PcmuAudioFormat, ResponseAudio,
@@ -9,6 +9,12 @@ from ._audio import (
 from ._base import Model, Unknown
 from ._converter import Case, configure_converter, make_converter
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError, ValidationError
+from ._events import (
+    ConversationItemAddedEvent, ConversationItemCreatedEvent, ConversationItemDoneEvent,
+    GenericEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent,
+    ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
+    ResponseOutputItemDoneEvent, loads_event,
+)
 from ._frozen import FrozenDict
 from ._items import (
     FileSearchCallItem, FileSearchResult, FunctionCallItem, FunctionCallOutputItem,
@@ -22,31 +28,49 @@ from ._parts import (
     OutputTextPart, TextPart, UnknownPart,
 )
 from ._response import Response, ResponseError, StatusDetails
-from ._unions import AudioFormat, ContentPart, McpError, OutputItem, Voice
+from ._stream import ErrorRecord, EventRecord, iter_events
+from ._unions import AudioFormat, ContentPart, McpError, OutputItem, ServerEvent, Voice
 from ._usage import CachedTokensDetails, InputTokenDetails, OutputTokenDetails, Usage
 from ._voices import (
     AzureCustomVoice, AzurePersonalVoice, AzureRealtimeNativeVoice, AzureStandardVoice,
     CustomVoice, OpenAIVoice, UnknownVoice,
 )
 
-try:
-    __version__ = version("respmodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    __version__: str
+else:
+
+    def __getattr__(name: str) -> str:
+        # __version__ is read from the installed metadata on first use, so
+        # that importing respmodel reads no files (nor imports importlib.metadata).
+        if name != "__version__":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("respmodel")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            value = "0+unknown"
+        globals()["__version__"] = value
+        return value
 
 __all__ = [
     "AudioFormat", "AudioOutput", "AudioPart", "AzureCustomVoice", "AzurePersonalVoice",
-    "AzureRealtimeNativeVoice", "AzureStandardVoice", "CachedTokensDetails", "Case",
-    "ContentPart", "CustomVoice", "DecodeError", "EncodeError", "ErrorDetail",
+    "AzureRealtimeNativeVoice", "AzureStandardVoice", "CachedTokensDetails", "Case", "ContentPart",
+    "ConversationItemAddedEvent", "ConversationItemCreatedEvent", "ConversationItemDoneEvent",
+    "CustomVoice", "DecodeError", "EncodeError", "ErrorDetail", "ErrorRecord", "EventRecord",
     "FileSearchCallItem", "FileSearchResult", "FrozenDict", "FunctionCallItem",
-    "FunctionCallOutputItem", "InputAudioPart", "InputImagePart", "InputTextPart",
+    "FunctionCallOutputItem", "GenericEvent", "InputAudioPart", "InputImagePart", "InputTextPart",
     "InputTokenDetails", "ItemReferencePart", "McpApprovalRequestItem", "McpApprovalResponseItem",
     "McpCallItem", "McpError", "McpHttpError", "McpListToolsItem", "McpProtocolError", "McpTool",
     "McpToolExecutionError", "MessageItem", "Model", "OpenAIVoice", "OutputAudioPart",
     "OutputItem", "OutputTextPart", "OutputTokenDetails", "PcmAudioFormat", "PcmaAudioFormat",
-    "PcmuAudioFormat", "RespmodelError", "Response", "ResponseAudio", "ResponseError",
-    "StatusDetails", "TextPart", "Unknown", "UnknownAudioFormat", "UnknownItem",
-    "UnknownMcpError", "UnknownPart", "UnknownVoice", "UnsupportedTypeError", "Usage",
-    "ValidationError", "Voice", "WebSearchCallItem", "__version__", "configure_converter",
-    "dumps", "loads", "make_converter", "structure", "unstructure",
+    "PcmuAudioFormat", "RespmodelError", "Response", "ResponseAudio",
+    "ResponseContentPartAddedEvent", "ResponseContentPartDoneEvent", "ResponseCreatedEvent",
+    "ResponseDoneEvent", "ResponseError", "ResponseOutputItemAddedEvent",
+    "ResponseOutputItemDoneEvent", "ServerEvent", "StatusDetails", "TextPart", "Unknown",
+    "UnknownAudioFormat", "UnknownItem", "UnknownMcpError", "UnknownPart", "UnknownVoice",
+    "UnsupportedTypeError", "Usage", "ValidationError", "Voice", "WebSearchCallItem",
+    "__version__", "configure_converter", "dumps", "iter_events", "loads", "loads_event",
+    "make_converter", "structure", "unstructure",
 ]

@@ -32,6 +32,7 @@ import attrs
 
 from ._base import Model, Unknown
 from ._errors import DecodeError, ErrorDetail
+from ._events import GenericEvent
 from ._frozen import FrozenDict, freeze, freeze_items
 from ._kinds import (
     Bool, Const, Enum, FieldInfo, Float, Int, IntOrInf, Json, Kind, Metadata, Obj, Seq, Str, Union,
@@ -39,7 +40,7 @@ from ._kinds import (
 )
 from ._unions import UNIONS, UnionInfo
 
-__all__ = ["check", "class_plan", "encode", "fill_lazy", "union_builder", "wrap"]
+__all__ = ["checker", "class_plan", "encode", "fill_lazy", "union_builder", "wrap"]
 
 
 class _Invalid(Exception):
@@ -56,8 +57,14 @@ _getattribute = object.__getattribute__
 
 
 def key_path(path: str, key: str) -> str:
-    """``$.a`` + ``b`` -> ``$.a.b``; keys that are not identifiers are quoted."""
-    if key.isidentifier() and not keyword.iskeyword(key):
+    """``$.a`` + ``b`` -> ``$.a.b``; keys that are not identifiers are quoted.
+
+    A key longer than 64 characters is shortened (``$["aaa…"]``), so that an
+    error about a huge unknown key stays readable.
+    """
+    if len(key) > 64:
+        key = key[:63] + "…"
+    elif key.isidentifier() and not keyword.iskeyword(key):
         return f"{path}.{key}"
     escaped = key.replace("\\", "\\\\").replace('"', '\\"')
     return f'{path}["{escaped}"]'
@@ -141,12 +148,13 @@ def class_plan(cls: type[Model]) -> ClassPlan:
     return plan
 
 
-def _compile(name: str, source: str, namespace: dict[str, Any]) -> Any:
+def _compile(name: str, source: str, namespace: dict[str, Any]) -> Callable[..., Any]:
     filename = f"<respmodel generated {name}>"
     code = compile(source, filename, "exec")
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     exec(code, namespace)
-    return namespace[name]
+    fn: Callable[..., Any] = namespace[name]
+    return fn
 
 
 class _Writer:
@@ -273,9 +281,24 @@ class _CheckGen:
                 cond += f" and {var}.__class__ is not str"
             w.line(ind, f"if {cond}:")
             self.fail(ind + 1, path, "string or object" if info.allows_str else "object", var)
-            w.line(ind, f"elif {var}.__class__ is dict:")
+            w.line(ind, f"elif {var}.__class__ is dict:" if info.allows_str else "else:")
             fn = _union_checker(info, self.camel, self.strict, self.full)
-            w.line(ind + 1, self.nested(fn, var, path))
+            if self.full:
+                w.line(ind + 1, self.nested(fn, var, path))
+            else:
+                # Dispatch inline: one dict lookup, then the member's checker.
+                # An unhashable tag raises TypeError here, which ``checker``
+                # treats like _Invalid; the union checker handles the rest.
+                table = w.const(
+                    {t: _checker(c, self.camel, self.strict, False) for t, c in info.tags.items()},
+                    "tags",
+                )
+                chk = w.var("chk")
+                w.line(ind + 1, f"{chk} = {table}.get({var}.get('type'))")
+                w.line(ind + 1, f"if {chk} is not None:")
+                w.line(ind + 2, f"{chk}({var})")
+                w.line(ind + 1, "else:")
+                w.line(ind + 2, self.nested(fn, var, path))
         elif isinstance(kind, Seq):
             w.line(ind, f"if {var}.__class__ is not list:")
             self.fail(ind + 1, path, "array", var)
@@ -316,9 +339,19 @@ class _CheckGen:
         for f in plan.fields:
             key = f.key(self.camel)
             w.line(1, f"v = g({key!r})")
-            w.line(1, "if v is not None:")
-            self.kind(f.kind, "v", "{path}." + key, 2)
-        return _compile(name, w.source(), w.ns)  # type: ignore[no-any-return]
+            simple = _SIMPLE_TYPES.get(type(f.kind)) if not self.strict else None
+            if simple is not None:
+                # One test for the common case: the right type, or absent/null.
+                w.line(1, f"if v.__class__ is not {simple} and v is not None:")
+                self.fail(2, "{path}." + key, f.kind.json, "v")
+            else:
+                w.line(1, "if v is not None:")
+                self.kind(f.kind, "v", "{path}." + key, 2)
+        return _compile(name, w.source(), w.ns)
+
+
+_SIMPLE_TYPES = {Str: "str", Enum: "str", Const: "str", Int: "int"}
+"""Kinds whose lenient check is a single class test."""
 
 
 def _checker(cls: type[Model], camel: bool, strict: bool, full: bool) -> Callable[..., None]:
@@ -347,6 +380,7 @@ def _union_checker(info: UnionInfo, camel: bool, strict: bool, full: bool) -> Ca
         untagged = _checker(info.untagged, camel, strict, full) if info.untagged else None
         ukey = info.untagged_key
         expected = info.expected_tags()
+        closed = strict and not info.open  # an unknown tag is an error
 
         if full:
 
@@ -356,7 +390,7 @@ def _union_checker(info: UnionInfo, camel: bool, strict: bool, full: bool) -> Ca
                     chk = table.get(tag)
                     if chk is not None:
                         chk(d, path, errs)
-                    elif strict:
+                    elif closed:
                         errs.append(ErrorDetail(
                             f"{path}.type", f"unknown tag: expected {expected}, got {describe(tag)}"
                         ))
@@ -376,7 +410,7 @@ def _union_checker(info: UnionInfo, camel: bool, strict: bool, full: bool) -> Ca
                     chk = table.get(tag)
                     if chk is not None:
                         chk(d)
-                    elif strict:
+                    elif closed:
                         raise _Invalid
                 elif "type" in d:
                     if tag is not None or strict:
@@ -390,29 +424,37 @@ def _union_checker(info: UnionInfo, camel: bool, strict: bool, full: bool) -> Ca
         return check
 
 
-def check(target: Any, data: Any, camel: bool, strict: bool) -> None:
-    """Check parsed JSON against a model class or union; raise DecodeError listing problems."""
+def checker(target: type[Model] | UnionInfo, camel: bool, strict: bool) -> Callable[[Any], None]:
+    """``check(data)`` for a model class or union: raises DecodeError listing every problem.
+
+    The fast checker runs first; only when it finds something does the full
+    checker walk the input again to say where, and what, every problem is.
+    """
     if isinstance(target, UnionInfo):
-        if target.allows_str and data.__class__ is str:
-            return
-        if data.__class__ is not dict:
-            expected = "string or object" if target.allows_str else "object"
-            raise DecodeError([ErrorDetail("$", f"expected {expected}, got {describe(data)}")])
+        expected = "string or object" if target.allows_str else "object"
+        allows_str = target.allows_str
         fast = _union_checker(target, camel, strict, False)
         full = _union_checker(target, camel, strict, True)
     else:
-        if data.__class__ is not dict:
-            raise DecodeError([ErrorDetail("$", f"expected object, got {describe(data)}")])
+        expected, allows_str = "object", False
         fast = _checker(target, camel, strict, False)
         full = _checker(target, camel, strict, True)
-    try:
-        fast(data)
-    except _Invalid:
-        errs: list[ErrorDetail] = []
-        full(data, "$", errs)
-        if not errs:  # pragma: no cover - the two checkers disagree: a bug in this module
-            errs.append(ErrorDetail("$", "invalid input (internal checker mismatch)"))
-        raise DecodeError(errs) from None
+
+    def check(data: Any) -> None:
+        if data.__class__ is not dict:
+            if allows_str and data.__class__ is str:
+                return
+            raise DecodeError([ErrorDetail("$", f"expected {expected}, got {describe(data)}")])
+        try:
+            fast(data)
+        except (_Invalid, TypeError):
+            errs: list[ErrorDetail] = []
+            full(data, "$", errs)
+            if not errs:  # pragma: no cover - the two checkers disagree: a bug in this module
+                errs.append(ErrorDetail("$", "invalid input (internal checker mismatch)"))
+            raise DecodeError(errs) from None
+
+    return check
 
 
 # --------------------------------------------------------------------------- building objects
@@ -443,6 +485,7 @@ def union_builder(info: UnionInfo, camel: bool, lazy: bool = False) -> Callable[
     if fn is not None:
         return fn
     with _LOCK:
+        makers: dict[str, Callable[..., Model]]
         if lazy:
             makers = {
                 tag: (lambda d, c=c: wrap(c, d, camel)) for tag, c in info.tags.items()
@@ -613,6 +656,8 @@ def encode(obj: Any, camel: bool) -> Any:
     """JSON-ready values of any respmodel object (may share the decoded JSON: read only)."""
     if isinstance(obj, Model):
         return _encoder(class_plan(type(obj)), camel)(obj)
+    if obj.__class__ is GenericEvent:  # most events of a session: skip freezing them
+        return obj._json()
     if isinstance(obj, Unknown):
         return obj.data
     if isinstance(obj, str):

@@ -16,10 +16,8 @@ import typing
 from collections.abc import Callable
 from typing import Any, Literal
 
-import orjson
-
 from ._base import Model, Unknown
-from ._codegen import check, encode, union_builder, wrap
+from ._codegen import checker, union_builder, wrap
 from ._jsontree import own
 from ._unions import UNIONS, UnionInfo
 
@@ -65,16 +63,22 @@ def resolve(tp: Any) -> tuple[type[Model] | UnionInfo, bool] | None:
 
 
 def decoder(target: type[Model] | UnionInfo, camel: bool, strict: bool) -> Callable[[Any], Any]:
-    """Check owned JSON against ``target`` and build the (lazy) object."""
+    """Check owned JSON against ``target`` and build the (lazy) object.
+
+    The checking code is generated here, once per target and mode; each call
+    is then a check and an allocation.
+    """
+    check = checker(target, camel, strict)
     if isinstance(target, UnionInfo):
         build: Callable[[Any], Any] = union_builder(target, camel, lazy=True)
     else:
+        cls = target
 
         def build(d: Any) -> Any:
-            return wrap(target, d, camel)
+            return wrap(cls, d, camel)
 
     def decode(data: Any) -> Any:
-        check(target, data, camel, strict)
+        check(data)
         return build(data)
 
     return decode
@@ -99,8 +103,12 @@ def _structure_factory(camel: bool, strict: bool) -> Callable[[Any], Callable[[A
 
 def _unstructure_factory(camel: bool) -> Callable[[Any], Callable[[Any], Any]]:
     def factory(_: Any) -> Callable[[Any], Any]:
+        from ._json import unstructure  # imported here: _json imports this module
+
+        case: Case = "camel" if camel else "snake"
+
         def unstructure_hook(obj: Any) -> Any:
-            return orjson.loads(orjson.dumps(encode(obj, camel)))
+            return unstructure(obj, case=case)
 
         return unstructure_hook
 

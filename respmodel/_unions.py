@@ -2,7 +2,8 @@
 
 Dispatch is one dict lookup on the tag.  A tag that is not listed selects the
 union's ``Unknown*`` class when decoding leniently (the object is kept whole)
-and is reported when decoding strictly.
+and is reported when decoding strictly, except in the *open* ``ServerEvent``
+union, where every event type not modelled is a ``GenericEvent`` in both modes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,12 @@ import attrs
 
 from ._audio import PcmaAudioFormat, PcmAudioFormat, PcmuAudioFormat, UnknownAudioFormat
 from ._base import Model, Unknown
+from ._events import (
+    ConversationItemAddedEvent, ConversationItemCreatedEvent, ConversationItemDoneEvent,
+    GenericEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent,
+    ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
+    ResponseOutputItemDoneEvent,
+)
 from ._items import (
     FileSearchCallItem, FunctionCallItem, FunctionCallOutputItem, McpApprovalRequestItem,
     McpApprovalResponseItem, McpCallItem, McpHttpError, McpListToolsItem, McpProtocolError,
@@ -28,7 +35,10 @@ from ._voices import (
     CustomVoice, OpenAIVoice, UnknownVoice,
 )
 
-__all__ = ["UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "UnionInfo", "Voice"]
+__all__ = [
+    "UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "ServerEvent", "UnionInfo",
+    "Voice",
+]
 
 OutputItem: TypeAlias = (
     MessageItem | FunctionCallItem | FunctionCallOutputItem | McpCallItem | McpListToolsItem |
@@ -59,6 +69,14 @@ McpError: TypeAlias = (
 )
 """The error of an MCP call, tagged by ``type``."""
 
+ServerEvent: TypeAlias = (
+    ResponseCreatedEvent | ResponseDoneEvent | ResponseOutputItemAddedEvent |
+    ResponseOutputItemDoneEvent | ConversationItemCreatedEvent | ConversationItemAddedEvent |
+    ConversationItemDoneEvent | ResponseContentPartAddedEvent | ResponseContentPartDoneEvent |
+    GenericEvent
+)
+"""A server event, tagged by ``type``; every type not modelled is a ``GenericEvent``."""
+
 
 @attrs.frozen
 class UnionInfo:
@@ -73,6 +91,8 @@ class UnionInfo:
     untagged: type[Model] | None = None
     untagged_key: str | None = None
     """An object with no ``type`` but with this key is an ``untagged`` (``{"id": ...}`` voices)."""
+    open: bool = False
+    """Every tag is a member: an unknown tag selects ``unknown`` in strict mode too (events)."""
 
     @property
     def members(self) -> tuple[type, ...]:
@@ -82,6 +102,8 @@ class UnionInfo:
         return tuple(classes)
 
     def expected_tags(self) -> str:
+        if self.open:
+            return "a string"
         return "one of " + ", ".join(f'"{t}"' for t in self.tags)
 
 
@@ -118,6 +140,14 @@ UNIONS: dict[str, UnionInfo] = {
         UnionInfo(
             "McpError", McpError,
             _tags(McpProtocolError, McpToolExecutionError, McpHttpError), UnknownMcpError,
+        ),
+        UnionInfo(
+            "ServerEvent", ServerEvent,
+            _tags(ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
+                  ResponseOutputItemDoneEvent, ConversationItemCreatedEvent,
+                  ConversationItemAddedEvent, ConversationItemDoneEvent,
+                  ResponseContentPartAddedEvent, ResponseContentPartDoneEvent),
+            GenericEvent, open=True,
         ),
     )
 }

@@ -1,0 +1,175 @@
+"""Streams of server events: a recorded session, line by line, with line numbers.
+
+:func:`iter_events` reads a JSON Lines file (plain or gzip), a file object, or
+any iterable of lines or frames, and yields one record per non-blank line:
+an :class:`EventRecord` for a line that decodes, an :class:`ErrorRecord` for
+one that does not.  A bad line never stops the stream.  Nothing is read
+ahead: memory stays flat however long the session is.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, ClassVar, cast
+
+import attrs
+import orjson
+
+from ._converter import Case, is_camel
+from ._errors import DecodeError, ErrorDetail
+from ._events import event_decoder
+from ._json import _parse
+from ._response import Response
+
+if TYPE_CHECKING:
+    from ._unions import ServerEvent
+
+__all__ = ["ErrorRecord", "EventRecord", "iter_events"]
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+@attrs.frozen
+class EventRecord:
+    """A line that decoded: its number (from 1) and its event.
+
+    ``event`` is a server event, or a :class:`respmodel.Response` for a line
+    that holds a bare response resource (no ``type``, ``"object":
+    "realtime.response"``), as recorders that keep only responses write.
+    """
+
+    line: int
+    event: ServerEvent | Response
+    ok: ClassVar[bool] = True
+
+
+@attrs.frozen
+class ErrorRecord:
+    """A line that did not decode: its number (from 1) and every problem found in it."""
+
+    line: int
+    errors: tuple[ErrorDetail, ...]
+    ok: ClassVar[bool] = False
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the first problem (``$`` when the line is not JSON)."""
+        return self.errors[0].path
+
+    @property
+    def message(self) -> str:
+        """The message of the first problem."""
+        return self.errors[0].message
+
+    def __str__(self) -> str:
+        return "\n".join(f"line {self.line}: {e}" for e in self.errors)
+
+
+def _is_blank(line: Any) -> bool:
+    try:
+        return not bytes(line).strip() if isinstance(line, memoryview) else not line.strip()
+    except (AttributeError, TypeError):
+        return False
+
+
+_new = object.__new__
+_set_line = EventRecord.__dict__["line"].__set__
+_set_event = EventRecord.__dict__["event"].__set__
+
+
+def decode_lines(
+    lines: Iterable[Any], camel: bool, strict: bool, first: int = 1
+) -> Iterator[EventRecord | ErrorRecord]:
+    """The records of ``lines``, numbered from ``first``; blank lines are skipped."""
+    decode = event_decoder(camel, strict, responses=True)
+    loads = orjson.loads
+    n = first - 1
+    for line in lines:
+        n += 1
+        try:
+            event = decode(loads(line))
+        except orjson.JSONDecodeError:
+            if _is_blank(line):
+                continue
+            try:
+                _parse(line)  # the DecodeError that loads would raise, with its message
+            except DecodeError as exc:
+                yield ErrorRecord(n, exc.errors)
+            continue
+        except DecodeError as exc:
+            yield ErrorRecord(n, exc.errors)
+            continue
+        # An EventRecord without __init__: this loop runs once per event of a session.
+        record = _new(EventRecord)
+        _set_line(record, n)
+        _set_event(record, event)
+        yield record
+
+
+def open_path(path: str | os.PathLike[str]) -> IO[bytes]:
+    """A binary file over ``path``, decompressed if it is gzip (told by its first bytes)."""
+    f: Any = open(path, "rb")  # noqa: SIM115 - closed by the caller
+    try:
+        if f.peek(2)[:2] == GZIP_MAGIC:
+            return cast("IO[bytes]", _GzipReader(f))
+    except BaseException:
+        f.close()
+        raise
+    return f  # type: ignore[no-any-return]
+
+
+class _GzipReader(gzip.GzipFile):
+    """A GzipFile that also closes the file it reads from."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw_file = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw_file.close()
+
+
+def _closing(
+    records: Iterator[EventRecord | ErrorRecord], f: IO[bytes]
+) -> Iterator[EventRecord | ErrorRecord]:
+    with f:
+        yield from records
+
+
+def iter_events(
+    source: str | os.PathLike[str] | IO[bytes] | IO[str] | Iterable[bytes | str],
+    *,
+    case: Case = "snake",
+    strict: bool = False,
+) -> Iterator[EventRecord | ErrorRecord]:
+    """Decode a recorded session line by line, yielding a record per non-blank line.
+
+    ``source`` is a path (``.jsonl``, or gzip-compressed: recognised by its
+    content, whatever its name), a file object (binary or text; a binary one
+    holding gzip is decompressed), or any iterable of lines or frames (bytes
+    or str, one JSON document each).  Each line decodes like
+    :func:`respmodel.loads_event`, or to a :class:`respmodel.Response` when it
+    holds a bare response resource.  A line that does not decode yields an
+    :class:`ErrorRecord` with its line number and problems, and the stream
+    goes on.  Blank lines are skipped (but counted in line numbers).  A path
+    is opened at once (a missing file raises here) and closed when the
+    iteration ends.
+    """
+    camel, strict = is_camel(case), bool(strict)
+    if isinstance(source, (str, os.PathLike)):
+        f = open_path(source)
+        return _closing(decode_lines(f, camel, strict), f)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "iter_events takes a path, a file object or an iterable of lines, not "
+            f"{type(source).__name__}; split the text into lines first (.splitlines())"
+        )
+    if isinstance(source, io.BufferedReader) and source.peek(2)[:2] == GZIP_MAGIC:
+        source = gzip.GzipFile(fileobj=source, mode="rb")
+    return decode_lines(source, camel, strict)
