@@ -1,0 +1,169 @@
+# pyright: strict
+"""Typed usage of respmodel's public API, as a user's code would write it.
+
+This file is never run (pytest does not collect it: see ``norecursedirs`` in
+pyproject.toml); the ``typing`` tox environment checks it with mypy --strict
+and pyright in strict mode.  Each function is one use; a ``# type: ignore``
+with its error code marks a use that must be rejected (mypy's
+``warn_unused_ignores`` fails the check if it is not).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+import cattrs
+from cattrs.preconf.orjson import OrjsonConverter
+from typing_extensions import assert_type
+
+import respmodel
+from respmodel import (
+    DecodeError,
+    ErrorDetail,
+    FrozenDict,
+    FunctionCallItem,
+    MessageItem,
+    OutputItem,
+    OutputTextPart,
+    Response,
+    UnknownItem,
+    Usage,
+    ValidationError,
+)
+
+
+def decode_a_response(data: bytes) -> None:
+    """``loads`` and ``structure`` without a type give a Response."""
+    assert_type(respmodel.loads(data), Response)
+    assert_type(respmodel.loads(data, strict=True, case="camel"), Response)
+    assert_type(respmodel.structure({"id": "resp_1"}), Response)
+
+
+def decode_a_class(data: bytes) -> None:
+    """``loads`` with a class returns an instance of that class."""
+    assert_type(respmodel.loads(data, Usage), Usage)
+    assert_type(respmodel.loads(data, MessageItem, strict=True, case="camel"), MessageItem)
+
+
+def decode_every_input_type(data: bytes) -> None:
+    """bytes, bytearray, memoryview and str are all accepted."""
+    respmodel.loads(data)
+    respmodel.loads(bytearray(data))
+    respmodel.loads(memoryview(data))
+    respmodel.loads(data.decode())
+
+
+def decode_a_union(data: bytes) -> None:
+    """A union alias is a valid type argument; the result is narrowed by isinstance."""
+    item = respmodel.loads(data, OutputItem)
+    if isinstance(item, FunctionCallItem):
+        assert_type(item.arguments, str | None)
+
+
+def reject_bad_arguments(data: bytes) -> None:
+    """The key style is a literal, and input must be JSON text."""
+    respmodel.loads(data, Response, case="kebab")  # type: ignore[call-overload]
+    respmodel.loads(123)  # type: ignore[call-overload]
+
+
+def encode(resp: Response) -> None:
+    """``dumps`` gives bytes in either key style; ``unstructure`` plain JSON values."""
+    assert_type(respmodel.dumps(resp), bytes)
+    assert_type(respmodel.dumps(resp, case="camel"), bytes)
+    tree = respmodel.unstructure(resp, case="snake")
+    assert_type(respmodel.structure(tree, Response, strict=True), Response)
+
+
+def read_attributes(resp: Response) -> None:
+    """Attributes have the types the spec gives them, ``None`` when absent."""
+    assert_type(resp.id, str | None)
+    assert_type(resp.output, tuple[OutputItem, ...] | None)
+    assert_type(resp.usage, Usage | None)
+    assert_type(resp.temperature, float | None)
+    assert_type(resp.max_output_tokens, int | Literal["inf"] | None)
+    assert_type(resp.metadata, FrozenDict[str, str] | None)
+    assert_type(resp.extra, FrozenDict[str, Any])
+    assert_type(resp.json_nulls, frozenset[str])
+    if resp.usage is not None:
+        assert_type(resp.usage.output_tokens, int | None)
+
+
+def walk_the_output(resp: Response) -> list[str]:
+    """Output items narrow by isinstance, down to their content parts."""
+    texts: list[str] = []
+    for item in resp.output or ():
+        if isinstance(item, MessageItem):
+            texts.extend(
+                part.text
+                for part in item.content or ()
+                if isinstance(part, OutputTextPart) and part.text is not None
+            )
+        elif isinstance(item, UnknownItem):
+            assert_type(item.data, FrozenDict[str, Any])
+    return texts
+
+
+def construct_and_evolve() -> Response:
+    """Constructors take keyword arguments; ``attrs.evolve`` keeps the class."""
+    resp = Response(
+        id="resp_1",
+        status="completed",
+        output=(MessageItem(role="assistant", content=(OutputTextPart(text="hi"),)),),
+        usage=Usage(total_tokens=3, input_tokens=1, output_tokens=2),
+        voice="alloy",
+        max_output_tokens="inf",
+    )
+    assert_type(attrs.evolve(resp, status="cancelled"), Response)
+    return resp
+
+
+def frozen(resp: Response) -> None:
+    """Assignment to an attribute is rejected."""
+    resp.id = "other"  # type: ignore[misc]
+
+
+def handle_errors(data: bytes) -> None:
+    """DecodeError carries a path, a message and every problem found."""
+    try:
+        respmodel.loads(data, strict=True)
+    except DecodeError as exc:
+        assert_type(exc.path, str)
+        assert_type(exc.message, str)
+        assert_type(exc.errors, tuple[ErrorDetail, ...])
+    try:
+        Usage(input_tokens=-1)
+    except ValidationError as exc:
+        assert_type(exc.field, str)
+    except respmodel.RespmodelError:
+        pass
+
+
+@attrs.frozen
+class Turn:
+    """A user's own class that embeds respmodel types."""
+
+    response: Response
+    items: tuple[OutputItem, ...]
+    previous: Response | None = None
+
+
+def own_converter(payload: dict[str, Any]) -> Turn:
+    """A user's converter learns respmodel's types without losing its own."""
+    converter = cattrs.Converter()
+    respmodel.configure_converter(converter, case="camel", strict=True)
+    turn = converter.structure(payload, Turn)
+    assert_type(converter.unstructure(turn), Any)
+    return turn
+
+
+def preconfigured_converter(data: bytes) -> None:
+    """``make_converter`` gives an orjson converter."""
+    converter = respmodel.make_converter(case="snake")
+    assert_type(converter, OrjsonConverter)
+    assert_type(converter.loads(data, Turn), Turn)
+
+
+def version() -> None:
+    """``__version__`` is a string."""
+    assert_type(respmodel.__version__, str)
