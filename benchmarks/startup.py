@@ -11,6 +11,7 @@ figures are medians.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -106,10 +107,16 @@ def _code(lib: str, payload: Path) -> str:
     )
 
 
+# Bytecode caches must be written and used, as in a user's installation:
+# PYTHONDONTWRITEBYTECODE (tox sets it) would time compiling the sources.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _once(lib: str, payload: Path, cwd: Path) -> tuple[float, float, float] | str:
     proc = subprocess.run(
         [sys.executable, "-c", _code(lib, payload)],
         cwd=cwd,
+        env=_ENV,
         capture_output=True,
         text=True,
         check=False,

@@ -9,12 +9,6 @@ from ._audio import (
 from ._base import Model, Unknown
 from ._converter import Case, configure_converter, make_converter
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError, ValidationError
-from ._events import (
-    ConversationItemAddedEvent, ConversationItemCreatedEvent, ConversationItemDoneEvent,
-    GenericEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent,
-    ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
-    ResponseOutputItemDoneEvent, loads_event,
-)
 from ._frozen import FrozenDict
 from ._items import (
     FileSearchCallItem, FileSearchResult, FunctionCallItem, FunctionCallOutputItem,
@@ -28,30 +22,59 @@ from ._parts import (
     OutputTextPart, TextPart, UnknownPart,
 )
 from ._response import Response, ResponseError, StatusDetails
-from ._stream import ErrorRecord, EventRecord, iter_events
-from ._unions import AudioFormat, ContentPart, McpError, OutputItem, ServerEvent, Voice
+from ._unions import AudioFormat, ContentPart, McpError, OutputItem, Voice
 from ._usage import CachedTokensDetails, InputTokenDetails, OutputTokenDetails, Usage
 from ._voices import (
     AzureCustomVoice, AzurePersonalVoice, AzureRealtimeNativeVoice, AzureStandardVoice,
     CustomVoice, OpenAIVoice, UnknownVoice,
 )
 
+# Events and streams load on first use: most imports of respmodel never need
+# them, and their classes are a fifth of the import's cost.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "ConversationItemAddedEvent", "ConversationItemCreatedEvent",
+            "ConversationItemDoneEvent", "GenericEvent", "ResponseContentPartAddedEvent",
+            "ResponseContentPartDoneEvent", "ResponseCreatedEvent", "ResponseDoneEvent",
+            "ResponseOutputItemAddedEvent", "ResponseOutputItemDoneEvent", "ServerEvent",
+            "loads_event",
+        ),
+        "._events",
+    ),
+    **dict.fromkeys(("ErrorRecord", "EventRecord", "iter_events"), "._stream"),
+}
+
 if TYPE_CHECKING:
+    from ._events import (
+        ConversationItemAddedEvent, ConversationItemCreatedEvent, ConversationItemDoneEvent,
+        GenericEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent,
+        ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
+        ResponseOutputItemDoneEvent, ServerEvent, loads_event,
+    )
+    from ._stream import ErrorRecord, EventRecord, iter_events
+
     __version__: str
 else:
 
-    def __getattr__(name: str) -> str:
-        # __version__ is read from the installed metadata on first use, so
-        # that importing respmodel reads no files (nor imports importlib.metadata).
-        if name != "__version__":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from importlib.metadata import PackageNotFoundError, version
+    def __getattr__(name: str) -> object:
+        # PEP 562: the names above, and __version__ (read from the installed
+        # metadata on first use, so that importing respmodel reads no files).
+        module = _LAZY.get(name)
+        if module is not None:
+            from importlib import import_module
 
-        try:
-            value = version("respmodel")
-        except PackageNotFoundError:  # pragma: no cover - running from a source tree
-            value = "0+unknown"
-        globals()["__version__"] = value
+            value = getattr(import_module(module, __name__), name)
+        elif name == "__version__":
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                value = version("respmodel")
+            except PackageNotFoundError:  # pragma: no cover - running from a source tree
+                value = "0+unknown"
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
         return value
 
 __all__ = [

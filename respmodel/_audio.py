@@ -18,7 +18,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class PcmAudioFormat(Model):
     """16-bit PCM, ``{"type": "audio/pcm", "rate": 24000}``."""
 
@@ -26,14 +26,14 @@ class PcmAudioFormat(Model):
     rate: int | None = field(Int())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class PcmuAudioFormat(Model):
     """G.711 mu-law, ``{"type": "audio/pcmu"}``."""
 
     type: ClassVar[str] = "audio/pcmu"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class PcmaAudioFormat(Model):
     """G.711 A-law, ``{"type": "audio/pcma"}``."""
 
@@ -45,7 +45,7 @@ class UnknownAudioFormat(Unknown):
     """An audio format whose ``type`` respmodel does not know, kept whole."""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class AudioOutput(Model):
     """The format and voice of a GA response's audio output."""
 
@@ -53,7 +53,7 @@ class AudioOutput(Model):
     voice: Voice | None = field(Union("Voice"))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseAudio(Model):
     """A GA response's ``audio`` settings."""
 

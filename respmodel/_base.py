@@ -16,7 +16,8 @@ from typing import Any
 import attrs
 
 from ._errors import ValidationError
-from ._frozen import EMPTY, FrozenDict, freeze
+from ._kinds import field_infos
+from ._frozen import EMPTY, FrozenDict, freeze, json_repr
 
 __all__ = ["Model", "Unknown"]
 
@@ -30,7 +31,7 @@ def _freeze_extra(value: Any) -> FrozenDict[str, Any]:
     return frozen
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Model:
     """Base of the modelled classes.
 
@@ -44,26 +45,59 @@ class Model:
       absent mean the same to the API.
     """
 
-    extra: FrozenDict[str, Any] = attrs.field(default=EMPTY, converter=_freeze_extra)
-    json_nulls: frozenset[str] = attrs.field(
-        default=frozenset(), converter=frozenset, eq=False, hash=False
-    )
+    extra: FrozenDict[str, Any] = attrs.field(default=EMPTY)
+    json_nulls: frozenset[str] = attrs.field(default=frozenset())
     _src: dict[str, Any] | None = attrs.field(
         init=False, default=None, eq=False, hash=False, alias="_src"
     )
     _camel: bool = attrs.field(init=False, default=False, eq=False, hash=False, alias="_camel")
 
     def __attrs_post_init__(self) -> None:
-        if self.json_nulls:
-            from ._codegen import class_plan
-
-            names = class_plan(type(self)).names
-            unknown = self.json_nulls.difference(names)
+        # Constructors (and attrs.evolve) convert and check every field here,
+        # in one loop, rather than through per-field attrs validators: decoding
+        # never runs __init__, and class creation stays cheap.
+        # attrs.validators.disabled() switches the checks off, as it does attrs validators.
+        cls = type(self)
+        fields = field_infos(cls)
+        check = not attrs.validators.get_disabled()
+        for f in fields:
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            converted = f.kind.convert(value)
+            problem = f.kind.problem(converted) if check else None
+            if problem is not None:
+                raise ValidationError(f"{cls.__name__}.{f.name}", problem)
+            if converted is not value:
+                _set(self, f.name, converted)
+        _set(self, "extra", _freeze_extra(self.extra))
+        nulls = self.json_nulls
+        if not isinstance(nulls, frozenset):
+            nulls = frozenset(nulls)
+            _set(self, "json_nulls", nulls)
+        if nulls:
+            unknown = nulls.difference(f.name for f in fields)
             if unknown:
                 raise ValidationError(
-                    f"{type(self).__name__}.json_nulls",
-                    f"not attributes of {type(self).__name__}: {', '.join(sorted(unknown))}",
+                    f"{cls.__name__}.json_nulls",
+                    f"not attributes of {cls.__name__}: {', '.join(sorted(unknown))}",
                 )
+
+    def _eq_key(self) -> tuple[Any, ...]:
+        return (*(getattr(self, f.name) for f in field_infos(type(self))), self.extra)
+
+    def __eq__(self, other: object) -> bool:
+        """Same class, equal modelled fields and equal unknown keys (json_nulls aside)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._eq_key() == other._eq_key()  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._eq_key()))
 
     def __getattr__(self, name: str) -> Any:
         # Only reached when a slot is unset, that is on a lazily decoded object.
@@ -76,10 +110,13 @@ class Model:
         for name in class_plan(type(self)).names:
             value = getattr(self, name)
             if value is not None:
-                parts.append(f"{name}={value!r}")
+                parts.append(f"{name}={json_repr(value)}")
         if self.extra:
-            parts.append(f"extra={dict(self.extra)!r}")
+            parts.append(f"extra={json_repr(dict(self.extra))}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+
+_set = object.__setattr__
 
 
 def _fill_lazy(obj: Model, name: str) -> Any:
@@ -106,5 +143,9 @@ class Unknown:
         """The tag as received (``None`` when the object had none)."""
         return self.data.get("type")
 
+    def _json(self) -> Any:
+        """The JSON to encode: ``data`` (a subclass may keep the parsed JSON instead)."""
+        return self.data
+
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({dict(self.data)!r})"
+        return f"{type(self).__name__}({json_repr(dict(self.data))})"

@@ -32,8 +32,7 @@ import attrs
 
 from ._base import Model, Unknown
 from ._errors import DecodeError, ErrorDetail
-from ._events import GenericEvent
-from ._frozen import FrozenDict, freeze, freeze_items
+from ._frozen import FrozenDict, freeze, freeze_items, thaw
 from ._kinds import (
     Bool, Const, Enum, FieldInfo, Float, Int, IntOrInf, Json, Kind, Metadata, Obj, Seq, Str, Union,
     describe, field_infos,
@@ -620,6 +619,8 @@ def _encode_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
         x = w.var("x")
         inner = _encode_expr(w, kind.item, x, camel)
         return var if inner == x else f"[{inner} for {x} in {var}]"
+    if isinstance(kind, Json):  # frozen opaque JSON: orjson gets dicts and lists (see thaw)
+        return f"{w.const(thaw, 'thaw')}({var})"
     return var
 
 
@@ -635,7 +636,8 @@ def _encoder(plan: ClassPlan, camel: bool) -> Callable[[Model], Any]:
         w.line(1, f"if s is not None and o._camel is {camel}:")
         w.line(2, "return s")
         w.line(1, "ex = o.extra")
-        w.line(1, "out = dict(ex) if ex else {}")
+        w.ns["_thaw"] = thaw
+        w.line(1, "out = _thaw(ex) if ex else {}")
         if plan.tag is not None:
             w.line(1, f"out['type'] = {plan.tag!r}")
         if plan.fields:
@@ -656,10 +658,11 @@ def encode(obj: Any, camel: bool) -> Any:
     """JSON-ready values of any respmodel object (may share the decoded JSON: read only)."""
     if isinstance(obj, Model):
         return _encoder(class_plan(type(obj)), camel)(obj)
-    if obj.__class__ is GenericEvent:  # most events of a session: skip freezing them
-        return obj._json()
     if isinstance(obj, Unknown):
-        return obj.data
+        # A decoded generic event hands back the parsed JSON it kept (most
+        # events of a session: no freezing, no thawing); the rest thaw ``data``.
+        raw = obj._json()
+        return raw if raw.__class__ is dict else thaw(raw)
     if isinstance(obj, str):
         return obj
     raise TypeError(f"not a respmodel object: {type(obj).__name__}")

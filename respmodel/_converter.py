@@ -19,7 +19,7 @@ from typing import Any, Literal
 from ._base import Model, Unknown
 from ._codegen import checker, union_builder, wrap
 from ._jsontree import own
-from ._unions import UNIONS, UnionInfo
+from ._unions import UNION_BY_MEMBERS, UnionInfo
 
 if typing.TYPE_CHECKING:
     import cattrs
@@ -30,7 +30,6 @@ __all__ = ["Case", "configure_converter", "make_converter"]
 Case = Literal["snake", "camel"]
 
 _NoneType = type(None)
-_UNION_BY_MEMBERS = {frozenset(typing.get_args(u.alias)): u for u in UNIONS.values()}
 
 
 def is_camel(case: str) -> bool:
@@ -51,7 +50,7 @@ def resolve(tp: Any) -> tuple[type[Model] | UnionInfo, bool] | None:
         members = frozenset(typing.get_args(tp))
         optional = _NoneType in members
         members = members - {_NoneType}
-        info = _UNION_BY_MEMBERS.get(members)
+        info = UNION_BY_MEMBERS.get(members)
         if info is not None:
             return info, optional
         if len(members) == 1:

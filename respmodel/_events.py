@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
 
@@ -24,10 +24,11 @@ from ._base import Model, Unknown
 from ._frozen import FrozenDict, freeze
 from ._kinds import Int, Obj, Str, Union, field
 from ._response import Response
+from ._unions import UnionInfo, register, tags_of
 
 if TYPE_CHECKING:
     from ._converter import Case
-    from ._unions import ContentPart, OutputItem, ServerEvent
+    from ._unions import ContentPart, OutputItem
 
 __all__ = [
     "ConversationItemAddedEvent",
@@ -40,85 +41,86 @@ __all__ = [
     "ResponseDoneEvent",
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
+    "ServerEvent",
     "loads_event",
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _Event(Model):
     """What every typed event has: ``event_id`` (some servers omit it)."""
 
     event_id: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _ResponseEvent(_Event):
     response: Response | None = field(Obj(Response))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseCreatedEvent(_ResponseEvent):
     """``response.created``: a response started (usually ``in_progress``, no output yet)."""
 
     type: ClassVar[str] = "response.created"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseDoneEvent(_ResponseEvent):
     """``response.done``: a response ended; carries its final status, output and usage."""
 
     type: ClassVar[str] = "response.done"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _OutputItemEvent(_Event):
     response_id: str | None = field(Str())
     output_index: int | None = field(Int())
     item: OutputItem | None = field(Union("OutputItem"))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseOutputItemAddedEvent(_OutputItemEvent):
     """``response.output_item.added``: a response began an output item."""
 
     type: ClassVar[str] = "response.output_item.added"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseOutputItemDoneEvent(_OutputItemEvent):
     """``response.output_item.done``: an output item is finished."""
 
     type: ClassVar[str] = "response.output_item.done"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _ConversationItemEvent(_Event):
     previous_item_id: str | None = field(Str())
     item: OutputItem | None = field(Union("OutputItem"))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ConversationItemCreatedEvent(_ConversationItemEvent):
     """``conversation.item.created``: an item joined the conversation (beta, Azure)."""
 
     type: ClassVar[str] = "conversation.item.created"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ConversationItemAddedEvent(_ConversationItemEvent):
     """``conversation.item.added``: an item joined the conversation (GA)."""
 
     type: ClassVar[str] = "conversation.item.added"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ConversationItemDoneEvent(_ConversationItemEvent):
     """``conversation.item.done``: a conversation item is finished (GA)."""
 
     type: ClassVar[str] = "conversation.item.done"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _ContentPartEvent(_Event):
     response_id: str | None = field(Str())
     item_id: str | None = field(Str())
@@ -127,14 +129,14 @@ class _ContentPartEvent(_Event):
     part: ContentPart | None = field(Union("ContentPart"))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseContentPartAddedEvent(_ContentPartEvent):
     """``response.content_part.added``: an output item began a content part."""
 
     type: ClassVar[str] = "response.content_part.added"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseContentPartDoneEvent(_ContentPartEvent):
     """``response.content_part.done``: a content part is finished."""
 
@@ -223,6 +225,19 @@ def generic_event(data: dict[str, Any]) -> GenericEvent:
     obj = _new(GenericEvent)
     _set_raw(obj, data)
     return obj
+
+
+ServerEvent: TypeAlias = (
+    ResponseCreatedEvent | ResponseDoneEvent | ResponseOutputItemAddedEvent |
+    ResponseOutputItemDoneEvent | ConversationItemCreatedEvent | ConversationItemAddedEvent |
+    ConversationItemDoneEvent | ResponseContentPartAddedEvent | ResponseContentPartDoneEvent |
+    GenericEvent
+)
+"""A server event, tagged by ``type``; every type not modelled is a ``GenericEvent``."""
+
+register(UnionInfo(
+    "ServerEvent", ServerEvent, tags_of(*TYPED_EVENTS), GenericEvent, open=True,
+))
 
 
 # --------------------------------------------------------------------------- decoding

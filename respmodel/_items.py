@@ -24,7 +24,7 @@ ITEM_STATUSES = ("completed", "incomplete", "in_progress")
 ROLES = ("system", "user", "assistant")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _Item(Model):
     """The fields every output item has."""
 
@@ -33,7 +33,7 @@ class _Item(Model):
     status: str | None = field(Enum(ITEM_STATUSES))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class MessageItem(_Item):
     """A message from the system, the user or the assistant."""
 
@@ -42,7 +42,7 @@ class MessageItem(_Item):
     content: tuple[ContentPart, ...] | None = field(Seq(Union("ContentPart")))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class FunctionCallItem(_Item):
     """A call of a client-side function; ``arguments`` is a JSON string, never parsed."""
 
@@ -52,7 +52,7 @@ class FunctionCallItem(_Item):
     arguments: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class FunctionCallOutputItem(_Item):
     """The result of a function call, sent back by the client."""
 
@@ -61,7 +61,7 @@ class FunctionCallOutputItem(_Item):
     output: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpProtocolError(Model):
     """An MCP protocol error, with its JSON-RPC code."""
 
@@ -70,7 +70,7 @@ class McpProtocolError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpToolExecutionError(Model):
     """An error raised by the MCP tool itself."""
 
@@ -78,7 +78,7 @@ class McpToolExecutionError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpHttpError(Model):
     """An HTTP error from the MCP server, with its status code."""
 
@@ -92,7 +92,7 @@ class UnknownMcpError(Unknown):
     """An MCP error whose ``type`` respmodel does not know, kept whole."""
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpCallItem(_Item):
     """A call of a tool on an MCP server, with its output or error."""
 
@@ -105,7 +105,7 @@ class McpCallItem(_Item):
     error: McpError | None = field(Union("McpError"))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpTool(Model):
     """A tool an MCP server offers; its schema and annotations are opaque JSON."""
 
@@ -115,7 +115,7 @@ class McpTool(Model):
     annotations: Any = field(Json())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpListToolsItem(_Item):
     """The tools an MCP server listed."""
 
@@ -124,7 +124,7 @@ class McpListToolsItem(_Item):
     tools: tuple[McpTool, ...] | None = field(Seq(Obj(McpTool)))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpApprovalRequestItem(_Item):
     """The server asks the client to approve an MCP tool call."""
 
@@ -134,7 +134,7 @@ class McpApprovalRequestItem(_Item):
     server_label: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class McpApprovalResponseItem(_Item):
     """The client's answer to an MCP approval request."""
 
@@ -144,14 +144,14 @@ class McpApprovalResponseItem(_Item):
     reason: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class WebSearchCallItem(_Item):
     """A web search the model ran (Azure)."""
 
     type: ClassVar[str] = "web_search_call"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class FileSearchResult(Model):
     """One hit of a file search; ``attributes`` is an opaque map."""
 
@@ -162,7 +162,7 @@ class FileSearchResult(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class FileSearchCallItem(_Item):
     """A file search the model ran, with its queries and results (Azure)."""
 

@@ -10,6 +10,7 @@ import orjson
 from ._codegen import encode
 from ._converter import Case, decoder, internal_converter, is_camel, resolve
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError
+from ._jsontree import dumps_deep
 from ._response import Response
 
 __all__ = ["dumps", "loads", "structure", "unstructure"]
@@ -46,10 +47,13 @@ def _parse(data: Any) -> Any:
 
 
 @overload
+def loads(data: bytes | bytearray | memoryview | str, *,
+          strict: bool = ..., case: Case = ...) -> Response: ...
+@overload
 def loads(data: bytes | bytearray | memoryview | str, type: type[T], *,
           strict: bool = ..., case: Case = ...) -> T: ...
 @overload
-def loads(data: bytes | bytearray | memoryview | str, type: Any = ..., *,
+def loads(data: bytes | bytearray | memoryview | str, type: Any, *,
           strict: bool = ..., case: Case = ...) -> Any: ...
 
 
@@ -70,9 +74,11 @@ def loads(
 
 
 @overload
+def structure(obj: Any, *, strict: bool = ..., case: Case = ...) -> Response: ...
+@overload
 def structure(obj: Any, type: type[T], *, strict: bool = ..., case: Case = ...) -> T: ...
 @overload
-def structure(obj: Any, type: Any = ..., *, strict: bool = ..., case: Case = ...) -> Any: ...
+def structure(obj: Any, type: Any, *, strict: bool = ..., case: Case = ...) -> Any: ...
 
 
 def structure(obj: Any, type: Any = Response, *, strict: bool = False, case: Case = "snake") -> Any:
@@ -89,13 +95,23 @@ def dumps(obj: Any, *, case: Case = "snake") -> bytes:
     was decoded from (explicit nulls and unknown keys included).
     """
     try:
-        return orjson.dumps(encode(obj, is_camel(case)))
-    except orjson.JSONEncodeError as exc:
-        raise EncodeError(f"cannot encode {type(obj).__name__}: {exc}") from None
+        value = encode(obj, is_camel(case))
     except TypeError as exc:
         raise EncodeError(str(exc)) from None
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        pass
+    try:
+        # orjson writes at most 254 nested levels; opaque JSON may nest up to 1024.
+        return dumps_deep(value)
+    except orjson.JSONEncodeError as exc:
+        raise EncodeError(f"cannot encode {type(obj).__name__}: {exc}") from None
 
 
 def unstructure(obj: Any, *, case: Case = "snake") -> Any:
     """The JSON of a respmodel object as fresh dicts, lists and scalars (yours to change)."""
-    return orjson.loads(dumps(obj, case=case))
+    try:
+        return orjson.loads(dumps(obj, case=case))
+    except orjson.JSONDecodeError as exc:  # JSON nested deeper than orjson reads back
+        raise EncodeError(f"cannot unstructure {type(obj).__name__}: {exc}") from None

@@ -1,4 +1,4 @@
-"""Taking in JSON that is already parsed: a private, checked copy."""
+"""Walking JSON trees without recursion: a checked copy of parsed input, and deep output."""
 
 from __future__ import annotations
 
@@ -6,12 +6,19 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
+
 from ._errors import DecodeError, ErrorDetail
+from ._frozen import MAX_DEPTH
 from ._kinds import describe
 
-__all__ = ["own"]
+__all__ = ["dumps_deep", "own"]
 
-_SCALARS = (str, int, bool, type(None))
+_SCALARS = (bool, type(None))
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1
+_INT_RANGE = "an integer from -2**63 to 2**64-1"
+"""The integers JSON text carries as integers here: orjson reads larger ones as floats
+and cannot write them, so parsed input holding one could never round-trip."""
 
 
 def own(value: Any) -> Any:
@@ -20,40 +27,133 @@ def own(value: Any) -> Any:
     Decoded objects keep the JSON they were made from, so they must not share
     it with a caller who may change it later.  Mappings become dicts, lists
     and tuples become lists; anything JSON cannot hold (a NaN, a non-string
-    key, a set, an object) is a DecodeError naming its path.  The walk uses
-    an explicit stack, so deep nesting costs memory, never the C stack.
+    key, a set, an object, an integer beyond 64 bits, a lone surrogate) is a
+    DecodeError naming its path, and so is nesting deeper than ``orjson.loads``
+    accepts (:data:`respmodel._frozen.MAX_DEPTH` arrays and objects).  The walk
+    uses an explicit stack, so deep nesting costs memory, never the C stack.
     """
     root: list[Any] = [None]
-    # Each entry: (value to copy, container to store into, key or index in it, path)
-    stack: list[tuple[Any, Any, Any, str]] = [(value, root, 0, "$")]
+    # Each entry: (value to copy, container to store into, key or index in it, path, depth)
+    stack: list[tuple[Any, Any, Any, str, int]] = [(value, root, 0, "$", 0)]
     while stack:
-        v, into, slot, path = stack.pop()
+        v, into, slot, path, depth = stack.pop()
         cls = v.__class__
         if cls is dict or (cls is not str and isinstance(v, Mapping)):
+            if depth >= MAX_DEPTH:
+                raise _too_deep(path)
             out: dict[str, Any] = {}
             into[slot] = out
             for k, item in v.items():
                 if k.__class__ is not str:
-                    raise DecodeError([ErrorDetail(path, f"expected string keys, got {describe(k)}")])
+                    raise _error(path, f"expected string keys, got {describe(k)}")
+                if not k.isascii() and not _is_utf8(k):
+                    raise _error(path, f"expected keys without lone surrogates, got {_show(k)}")
                 out[k] = None
-                stack.append((item, out, k, _child(path, k)))
+                stack.append((item, out, k, _child(path, k), depth + 1))
         elif cls is list or cls is tuple:
+            if depth >= MAX_DEPTH:
+                raise _too_deep(path)
             arr: list[Any] = [None] * len(v)
             into[slot] = arr
             for i, item in enumerate(v):
-                stack.append((item, arr, i, f"{path}[{i}]"))
+                stack.append((item, arr, i, f"{path}[{i}]", depth + 1))
         elif cls is float:
             if not math.isfinite(v):
-                raise DecodeError([ErrorDetail(path, f"expected a finite number, got {v!r}")])
+                raise _error(path, f"expected a finite number, got {v!r}")
+            into[slot] = v
+        elif cls is int:
+            if not _INT_MIN <= v <= _INT_MAX:
+                raise _error(path, f"expected {_INT_RANGE}, got {describe(v)}")
+            into[slot] = v
+        elif cls is str:
+            if not v.isascii() and not _is_utf8(v):
+                raise _error(path, f"expected a string without lone surrogates, got {_show(v)}")
             into[slot] = v
         elif cls in _SCALARS:
             into[slot] = v
         else:
-            raise DecodeError([ErrorDetail(path, f"expected a JSON value, got {describe(v)}")])
+            raise _error(path, f"expected a JSON value, got {describe(v)}")
     return root[0]
+
+
+def _is_utf8(text: str) -> bool:
+    """False for a str holding a lone surrogate, which JSON text (UTF-8) cannot carry."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _show(text: str, limit: int = 40) -> str:
+    """A string with lone surrogates as a printable, shortened Python literal."""
+    shown = ascii(text)
+    if len(shown) <= limit:
+        return f"string {shown}"
+    return f"string {shown[: limit - 1]}… ({len(text)} characters)"
+
+
+def _error(path: str, message: str) -> DecodeError:
+    return DecodeError([ErrorDetail(path, message)])
+
+
+def _too_deep(path: str) -> DecodeError:
+    return _error(path, f"expected at most {MAX_DEPTH} nested arrays and objects")
 
 
 def _child(path: str, key: str) -> str:
     from ._codegen import key_path
 
     return key_path(path, key)
+
+
+class _Token(bytes):
+    """Punctuation queued by :func:`dumps_deep` (never a value: JSON values are not bytes)."""
+
+
+_OPEN_OBJ, _CLOSE_OBJ = _Token(b"{"), _Token(b"}")
+_OPEN_ARR, _CLOSE_ARR = _Token(b"["), _Token(b"]")
+_COMMA = _Token(b",")
+
+
+def dumps_deep(value: Any) -> bytes:
+    """What ``orjson.dumps(value)`` gives, for nesting deeper than orjson writes.
+
+    orjson refuses more than 254 nested arrays and objects, while it reads
+    (and respmodel keeps) up to :data:`respmodel._frozen.MAX_DEPTH`.  This walk
+    uses an explicit stack; every array or object whose members are all
+    scalars, and every scalar, is still written by orjson, so the bytes are the
+    same and values orjson refuses raise its ``JSONEncodeError``.
+    """
+    out: list[bytes] = []
+    stack: list[Any] = [value]
+    while stack:
+        v = stack.pop()
+        if v.__class__ is _Token:
+            out.append(v)
+        elif isinstance(v, dict):
+            if not any(isinstance(x, (dict, list, tuple)) for x in v.values()):
+                out.append(orjson.dumps(v))
+                continue
+            out.append(_OPEN_OBJ)
+            stack.append(_CLOSE_OBJ)
+            pairs = list(v.items())
+            for i in range(len(pairs) - 1, -1, -1):
+                k, x = pairs[i]
+                if not isinstance(k, str):
+                    raise orjson.JSONEncodeError("Dict key must be str")
+                stack.append(x)
+                stack.append(_Token((b"," if i else b"") + orjson.dumps(k) + b":"))
+        elif isinstance(v, (list, tuple)):
+            if not any(isinstance(x, (dict, list, tuple)) for x in v):
+                out.append(orjson.dumps(v))
+                continue
+            out.append(_OPEN_ARR)
+            stack.append(_CLOSE_ARR)
+            for i in range(len(v) - 1, -1, -1):
+                stack.append(v[i])
+                if i:
+                    stack.append(_COMMA)
+        else:
+            out.append(orjson.dumps(v))
+    return b"".join(out)

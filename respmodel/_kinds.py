@@ -14,7 +14,6 @@ from typing import Any
 
 import attrs
 
-from ._errors import ValidationError
 from ._frozen import FrozenDict, freeze
 from ._naming import camelize
 
@@ -66,7 +65,7 @@ class Kind:
         return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Str(Kind):
     json = "string"
 
@@ -74,7 +73,7 @@ class Str(Kind):
         return None if isinstance(value, str) else f"expected string, got {describe(value)}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Enum(Str):
     """An open enum: known values listed, any string kept leniently."""
 
@@ -84,7 +83,7 @@ class Enum(Str):
         return "one of " + ", ".join(f'"{v}"' for v in self.values)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Const(Str):
     """A string that has one right value (``object``)."""
 
@@ -97,7 +96,7 @@ class Const(Str):
         return None if value == self.value else f"expected {self.expected()}, got {describe(value)}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Int(Kind):
     nonneg: bool = True
     json = "integer"
@@ -110,7 +109,7 @@ class Int(Kind):
         return None if ok else f"expected {self.expected()}, got {describe(value)}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Float(Kind):
     lo: float | None = None
     hi: float | None = None
@@ -127,7 +126,7 @@ class Float(Kind):
         return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Bool(Kind):
     json = "boolean"
 
@@ -135,7 +134,7 @@ class Bool(Kind):
         return None if isinstance(value, bool) else f"expected boolean, got {describe(value)}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class IntOrInf(Kind):
     """``max_output_tokens``: a non-negative integer or the string ``"inf"``."""
 
@@ -150,7 +149,7 @@ class IntOrInf(Kind):
         return f"expected {self.expected()}, got {describe(value)}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Metadata(Kind):
     """A map of str to str with size limits; keys are user data, never renamed."""
 
@@ -183,7 +182,7 @@ class Metadata(Kind):
         return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Json(Kind):
     """Opaque JSON carried through unchanged (deep-frozen); ``object_only`` for maps."""
 
@@ -202,7 +201,7 @@ class Json(Kind):
         return None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Obj(Kind):
     """A nested model object."""
 
@@ -215,7 +214,7 @@ class Obj(Kind):
         return f"expected {self.cls.__name__}, got {type(value).__name__}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Union(Kind):
     """A member of a tagged union, named as registered in ``_unions``."""
 
@@ -231,7 +230,7 @@ class Union(Kind):
         return f"expected {union.name}, got {type(value).__name__}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Seq(Kind):
     """A JSON array, stored as a tuple."""
 
@@ -253,23 +252,6 @@ class Seq(Kind):
         return None
 
 
-def _validator(kind: Kind) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
-    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None:
-            problem = kind.problem(value)
-            if problem is not None:
-                raise ValidationError(f"{type(inst).__name__}.{attribute.name}", problem)
-
-    return check
-
-
-def _converter(kind: Kind) -> Callable[[Any], Any]:
-    def convert(value: Any) -> Any:
-        return None if value is None else kind.convert(value)
-
-    return convert
-
-
 def field(kind: Kind, *, wire: str | None = None, doc: str | None = None) -> Any:
     """Declare a modelled field: optional on the wire, ``None`` when absent."""
     meta: dict[str, Any] = {KIND_KEY: kind}
@@ -277,16 +259,12 @@ def field(kind: Kind, *, wire: str | None = None, doc: str | None = None) -> Any
         meta["wire"] = wire
     if doc is not None:
         meta["doc"] = doc
-    return attrs.field(
-        default=None,
-        kw_only=True,
-        validator=_validator(kind),
-        converter=_converter(kind),
-        metadata=meta,
-    )
+    # No attrs validator or converter: Model.__attrs_post_init__ converts and
+    # checks every field in one loop, which keeps class creation (import) cheap.
+    return attrs.field(default=None, kw_only=True, metadata=meta)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class FieldInfo:
     """A modelled field as the code generator sees it."""
 
@@ -299,8 +277,14 @@ class FieldInfo:
         return self.camel if camel else self.snake
 
 
+_FIELD_INFOS: dict[type, tuple[FieldInfo, ...]] = {}
+
+
 def field_infos(cls: type) -> tuple[FieldInfo, ...]:
-    """The modelled fields of a model class, in declaration order."""
+    """The modelled fields of a model class, in declaration order (computed once)."""
+    cached = _FIELD_INFOS.get(cls)
+    if cached is not None:
+        return cached
     out = []
     for a in attrs.fields(cls):
         kind = a.metadata.get(KIND_KEY)
@@ -308,5 +292,6 @@ def field_infos(cls: type) -> tuple[FieldInfo, ...]:
             continue
         wire = a.metadata.get("wire", a.name)
         out.append(FieldInfo(a.name, kind, wire, camelize(wire)))
-    return tuple(out)
+    infos = _FIELD_INFOS[cls] = tuple(out)
+    return infos
 

@@ -17,7 +17,7 @@ __all__ = [
 IMAGE_DETAILS = ("auto", "low", "high")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class InputTextPart(Model):
     """Text a user or system message carries."""
 
@@ -25,7 +25,7 @@ class InputTextPart(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class InputAudioPart(Model):
     """Audio a user message carries (base64), with its transcript."""
 
@@ -34,7 +34,7 @@ class InputAudioPart(Model):
     transcript: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class InputImagePart(Model):
     """An image in a GA user message."""
 
@@ -43,7 +43,7 @@ class InputImagePart(Model):
     detail: str | None = field(Enum(IMAGE_DETAILS))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ItemReferencePart(Model):
     """A reference to another conversation item (beta)."""
 
@@ -51,7 +51,7 @@ class ItemReferencePart(Model):
     id: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class TextPart(Model):
     """Text of an assistant message (beta and Azure)."""
 
@@ -59,7 +59,7 @@ class TextPart(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class AudioPart(Model):
     """Audio of an assistant message (beta and Azure), with its transcript."""
 
@@ -68,7 +68,7 @@ class AudioPart(Model):
     transcript: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class OutputTextPart(Model):
     """Text of an assistant message (GA)."""
 
@@ -76,7 +76,7 @@ class OutputTextPart(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class OutputAudioPart(Model):
     """Audio of an assistant message (GA), with its transcript."""
 

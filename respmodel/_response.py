@@ -27,7 +27,7 @@ OUTPUT_MODALITIES = ("text", "audio")
 OUTPUT_AUDIO_FORMATS = ("pcm16", "g711_ulaw", "g711_alaw", "pcm16_8000hz", "pcm16_16000hz")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class ResponseError(Model):
     """Why a response failed; further keys the server sends are kept in ``extra``."""
 
@@ -36,7 +36,7 @@ class ResponseError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class StatusDetails(Model):
     """Why a response ended the way it did."""
 
@@ -45,7 +45,7 @@ class StatusDetails(Model):
     error: ResponseError | None = field(Obj(ResponseError))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Response(Model):
     """A Realtime API response: beta, GA and Azure VoiceLive shapes in one class.
 

@@ -3,11 +3,14 @@
 Dispatch is one dict lookup on the tag.  A tag that is not listed selects the
 union's ``Unknown*`` class when decoding leniently (the object is kept whole)
 and is reported when decoding strictly, except in the *open* ``ServerEvent``
-union, where every event type not modelled is a ``GenericEvent`` in both modes.
+union (defined and registered by ``_events``, which is imported only when
+events are first used), where every event type not modelled is a
+``GenericEvent`` in both modes.
 """
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from typing import Any, TypeAlias
 
@@ -15,12 +18,6 @@ import attrs
 
 from ._audio import PcmaAudioFormat, PcmAudioFormat, PcmuAudioFormat, UnknownAudioFormat
 from ._base import Model, Unknown
-from ._events import (
-    ConversationItemAddedEvent, ConversationItemCreatedEvent, ConversationItemDoneEvent,
-    GenericEvent, ResponseContentPartAddedEvent, ResponseContentPartDoneEvent,
-    ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
-    ResponseOutputItemDoneEvent,
-)
 from ._items import (
     FileSearchCallItem, FunctionCallItem, FunctionCallOutputItem, McpApprovalRequestItem,
     McpApprovalResponseItem, McpCallItem, McpHttpError, McpListToolsItem, McpProtocolError,
@@ -36,7 +33,7 @@ from ._voices import (
 )
 
 __all__ = [
-    "UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "ServerEvent", "UnionInfo",
+    "UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "UnionInfo",
     "Voice",
 ]
 
@@ -69,14 +66,6 @@ McpError: TypeAlias = (
 )
 """The error of an MCP call, tagged by ``type``."""
 
-ServerEvent: TypeAlias = (
-    ResponseCreatedEvent | ResponseDoneEvent | ResponseOutputItemAddedEvent |
-    ResponseOutputItemDoneEvent | ConversationItemCreatedEvent | ConversationItemAddedEvent |
-    ConversationItemDoneEvent | ResponseContentPartAddedEvent | ResponseContentPartDoneEvent |
-    GenericEvent
-)
-"""A server event, tagged by ``type``; every type not modelled is a ``GenericEvent``."""
-
 
 @attrs.frozen
 class UnionInfo:
@@ -107,7 +96,8 @@ class UnionInfo:
         return "one of " + ", ".join(f'"{t}"' for t in self.tags)
 
 
-def _tags(*classes: type[Model]) -> dict[str, type[Model]]:
+def tags_of(*classes: type[Model]) -> dict[str, type[Model]]:
+    """The tag -> class map of tagged classes."""
     return {c.type: c for c in classes}  # type: ignore[attr-defined]
 
 
@@ -116,40 +106,41 @@ UNIONS: dict[str, UnionInfo] = {
     for info in (
         UnionInfo(
             "OutputItem", OutputItem,
-            _tags(MessageItem, FunctionCallItem, FunctionCallOutputItem, McpCallItem,
+            tags_of(MessageItem, FunctionCallItem, FunctionCallOutputItem, McpCallItem,
                   McpListToolsItem, McpApprovalRequestItem, McpApprovalResponseItem,
                   WebSearchCallItem, FileSearchCallItem),
             UnknownItem,
         ),
         UnionInfo(
             "ContentPart", ContentPart,
-            _tags(InputTextPart, InputAudioPart, InputImagePart, ItemReferencePart, TextPart,
+            tags_of(InputTextPart, InputAudioPart, InputImagePart, ItemReferencePart, TextPart,
                   AudioPart, OutputTextPart, OutputAudioPart),
             UnknownPart,
         ),
         UnionInfo(
             "Voice", Voice,
-            _tags(OpenAIVoice, AzureStandardVoice, AzureCustomVoice, AzurePersonalVoice,
+            tags_of(OpenAIVoice, AzureStandardVoice, AzureCustomVoice, AzurePersonalVoice,
                   AzureRealtimeNativeVoice),
             UnknownVoice, allows_str=True, untagged=CustomVoice, untagged_key="id",
         ),
         UnionInfo(
             "AudioFormat", AudioFormat,
-            _tags(PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat), UnknownAudioFormat,
+            tags_of(PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat), UnknownAudioFormat,
         ),
         UnionInfo(
             "McpError", McpError,
-            _tags(McpProtocolError, McpToolExecutionError, McpHttpError), UnknownMcpError,
-        ),
-        UnionInfo(
-            "ServerEvent", ServerEvent,
-            _tags(ResponseCreatedEvent, ResponseDoneEvent, ResponseOutputItemAddedEvent,
-                  ResponseOutputItemDoneEvent, ConversationItemCreatedEvent,
-                  ConversationItemAddedEvent, ConversationItemDoneEvent,
-                  ResponseContentPartAddedEvent, ResponseContentPartDoneEvent),
-            GenericEvent, open=True,
+            tags_of(McpProtocolError, McpToolExecutionError, McpHttpError), UnknownMcpError,
         ),
     )
 }
 
-UNKNOWN_CLASSES: dict[type[Unknown], UnionInfo] = {u.unknown: u for u in UNIONS.values()}
+UNION_BY_MEMBERS: dict[frozenset[Any], UnionInfo] = {
+    frozenset(typing.get_args(u.alias)): u for u in UNIONS.values()
+}
+"""Each union by the set of its member types, to recognise a union type however spelled."""
+
+
+def register(info: UnionInfo) -> None:
+    """Add a union defined outside this module (``ServerEvent``, in ``_events``)."""
+    UNIONS[info.name] = info
+    UNION_BY_MEMBERS[frozenset(typing.get_args(info.alias))] = info

@@ -22,7 +22,7 @@ KNOWN_VOICE_NAMES = (
 PERSONAL_VOICE_MODELS = ("DragonLatestNeural", "PhoenixLatestNeural", "PhoenixV2Neural")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class OpenAIVoice(Model):
     """``{"type": "openai", "name": ...}``."""
 
@@ -30,7 +30,7 @@ class OpenAIVoice(Model):
     name: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _AzureVoiceFields(Model):
     """The fields the Azure standard, custom and personal voices share."""
 
@@ -46,14 +46,14 @@ class _AzureVoiceFields(Model):
     volume: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class AzureStandardVoice(_AzureVoiceFields):
     """An Azure neural voice, ``{"type": "azure-standard", ...}``."""
 
     type: ClassVar[str] = "azure-standard"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class AzureCustomVoice(_AzureVoiceFields):
     """An Azure custom neural voice, deployed at ``endpoint_id``."""
 
@@ -61,7 +61,7 @@ class AzureCustomVoice(_AzureVoiceFields):
     endpoint_id: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class AzurePersonalVoice(_AzureVoiceFields):
     """An Azure personal voice; ``model`` is an open enum."""
 
@@ -69,7 +69,7 @@ class AzurePersonalVoice(_AzureVoiceFields):
     model: str | None = field(Enum(PERSONAL_VOICE_MODELS))
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class AzureRealtimeNativeVoice(Model):
     """``{"type": "azure-realtime-native", "name": ...}``."""
 
@@ -77,7 +77,7 @@ class AzureRealtimeNativeVoice(Model):
     name: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class CustomVoice(Model):
     """A reference to a custom voice, ``{"id": "voice_1234"}``: the one voice with no tag."""
 
