@@ -614,7 +614,7 @@ def _encode_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
     if isinstance(kind, Obj):
         return f"{w.const(_encoder(class_plan(kind.cls), camel), 'enc')}({var})"
     if isinstance(kind, Union):
-        return f"{w.const(encode, 'encode')}({var}, {camel})"
+        return f"{w.const(_union_encoder(UNIONS[kind.name], camel), 'uenc')}({var})"
     if isinstance(kind, Seq):
         x = w.var("x")
         inner = _encode_expr(w, kind.item, x, camel)
@@ -654,10 +654,29 @@ def _encoder(plan: ClassPlan, camel: bool) -> Callable[[Model], Any]:
     return fn
 
 
+def _union_encoder(info: UnionInfo, camel: bool) -> Callable[[Any], Any]:
+    """Encodes a union member: one dict lookup on its class (str and Unknown: ``encode``)."""
+    classes = [*info.tags.values(), *([info.untagged] if info.untagged else [])]
+    by_class = {c: _encoder(class_plan(c), camel) for c in classes}.get
+
+    def encode_member(value: Any) -> Any:
+        enc = by_class(value.__class__)
+        return enc(value) if enc is not None else encode(value, camel)
+
+    return encode_member
+
+
+_ENCODERS: dict[tuple[type, bool], Callable[[Model], Any]] = {}
+
+
 def encode(obj: Any, camel: bool) -> Any:
     """JSON-ready values of any respmodel object (may share the decoded JSON: read only)."""
+    enc = _ENCODERS.get((obj.__class__, camel))
+    if enc is not None:
+        return enc(obj)
     if isinstance(obj, Model):
-        return _encoder(class_plan(type(obj)), camel)(obj)
+        enc = _ENCODERS[(obj.__class__, camel)] = _encoder(class_plan(type(obj)), camel)
+        return enc(obj)
     if isinstance(obj, Unknown):
         # A decoded generic event hands back the parsed JSON it kept (most
         # events of a session: no freezing, no thawing); the rest thaw ``data``.
