@@ -13,7 +13,11 @@ if TYPE_CHECKING:
     from ._unions import AudioFormat, Voice
 
 __all__ = [
-    "AudioOutput", "PcmAudioFormat", "PcmaAudioFormat", "PcmuAudioFormat", "ResponseAudio",
+    "AudioOutput",
+    "PcmAudioFormat",
+    "PcmaAudioFormat",
+    "PcmuAudioFormat",
+    "ResponseAudio",
     "UnknownAudioFormat",
 ]
 

@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 
 from ._errors import ValidationError
-from ._kinds import field_infos
 from ._frozen import EMPTY, FrozenDict, freeze, json_repr
+from ._kinds import field_infos
 
 __all__ = ["Model", "Unknown"]
 
@@ -71,10 +71,9 @@ class Model:
             if converted is not value:
                 _set(self, f.name, converted)
         _set(self, "extra", _freeze_extra(self.extra))
-        nulls = self.json_nulls
-        if not isinstance(nulls, frozenset):
-            nulls = frozenset(nulls)
-            _set(self, "json_nulls", nulls)
+        # Callers may pass any iterable of names; the annotation says what is stored.
+        nulls: frozenset[str] = frozenset(self.json_nulls)
+        _set(self, "json_nulls", nulls)
         if nulls:
             unknown = nulls.difference(f.name for f in fields)
             if unknown:
@@ -88,9 +87,9 @@ class Model:
 
     def __eq__(self, other: object) -> bool:
         """Same class, equal modelled fields and equal unknown keys (json_nulls aside)."""
-        if other.__class__ is not self.__class__:
+        if other.__class__ is not self.__class__ or not isinstance(other, Model):
             return NotImplemented
-        return self._eq_key() == other._eq_key()  # type: ignore[attr-defined]
+        return self._eq_key() == other._eq_key()
 
     def __ne__(self, other: object) -> bool:
         result = self.__eq__(other)

@@ -34,8 +34,22 @@ from ._base import Model, Unknown
 from ._errors import DecodeError, ErrorDetail
 from ._frozen import FrozenDict, freeze, freeze_items, thaw
 from ._kinds import (
-    Bool, Const, Enum, FieldInfo, Float, Int, IntOrInf, Json, Kind, Metadata, Obj, Seq, Str, Union,
-    describe, field_infos,
+    Bool,
+    Const,
+    Enum,
+    FieldInfo,
+    Float,
+    Int,
+    IntOrInf,
+    Json,
+    Kind,
+    Metadata,
+    Obj,
+    Seq,
+    Str,
+    Union,
+    describe,
+    field_infos,
 )
 from ._unions import UNIONS, UnionInfo
 
@@ -83,9 +97,11 @@ def _metadata_full(
         elif strict and len(v) > kind.max_value:
             _bad(errs, where, f"a string of at most {kind.max_value} characters", v)
         if strict and len(k) > kind.max_key:
-            errs.append(ErrorDetail(
-                where, f"expected a key of at most {kind.max_key} characters, got {len(k)}"
-            ))
+            errs.append(
+                ErrorDetail(
+                    where, f"expected a key of at most {kind.max_key} characters, got {len(k)}"
+                )
+            )
     if strict and len(value) > kind.max_pairs:
         errs.append(ErrorDetail(path, f"expected at most {kind.max_pairs} pairs, got {len(value)}"))
 
@@ -140,8 +156,13 @@ def class_plan(cls: type[Model]) -> ClassPlan:
                     name_by_key[camel] = keys
                     known[camel] = frozenset(keys) | ({"type"} if tag is not None else set())
                 plan = ClassPlan(
-                    cls, fields, tuple(f.name for f in fields),
-                    frozenset(f.name for f in fields), tag, known, name_by_key,
+                    cls,
+                    fields,
+                    tuple(f.name for f in fields),
+                    frozenset(f.name for f in fields),
+                    tag,
+                    known,
+                    name_by_key,
                 )
                 _PLANS[cls] = plan
     return plan
@@ -317,8 +338,14 @@ class _CheckGen:
         plan, w = self.plan, self.w
         mode = f"{'camel' if self.camel else 'snake'}_{'strict' if self.strict else 'lenient'}"
         name = f"check_{plan.cls.__name__}_{mode}_{'full' if self.full else 'fast'}"
-        w.ns.update(_Invalid=_Invalid, _bad=_bad, ErrorDetail=ErrorDetail, key_path=key_path,
-                    _metadata_full=_metadata_full, _metadata_fast=_metadata_fast)
+        w.ns.update(
+            _Invalid=_Invalid,
+            _bad=_bad,
+            ErrorDetail=ErrorDetail,
+            key_path=key_path,
+            _metadata_full=_metadata_full,
+            _metadata_fast=_metadata_fast,
+        )
         w.line(0, f"def {name}(d, path='$', errs=None):" if self.full else f"def {name}(d):")
         w.line(1, "g = d.get")
         if self.strict:
@@ -390,9 +417,12 @@ def _union_checker(info: UnionInfo, camel: bool, strict: bool, full: bool) -> Ca
                     if chk is not None:
                         chk(d, path, errs)
                     elif closed:
-                        errs.append(ErrorDetail(
-                            f"{path}.type", f"unknown tag: expected {expected}, got {describe(tag)}"
-                        ))
+                        errs.append(
+                            ErrorDetail(
+                                f"{path}.type",
+                                f"unknown tag: expected {expected}, got {describe(tag)}",
+                            )
+                        )
                 elif "type" in d:
                     if tag is not None or strict:
                         _bad(errs, f"{path}.type", expected, tag)
@@ -486,9 +516,7 @@ def union_builder(info: UnionInfo, camel: bool, lazy: bool = False) -> Callable[
     with _LOCK:
         makers: dict[str, Callable[..., Model]]
         if lazy:
-            makers = {
-                tag: (lambda d, c=c: wrap(c, d, camel)) for tag, c in info.tags.items()
-            }
+            makers = {tag: (lambda d, c=c: wrap(c, d, camel)) for tag, c in info.tags.items()}
         else:
             makers = {tag: _builder(class_plan(c), camel) for tag, c in info.tags.items()}
         unknown = info.unknown
@@ -497,7 +525,8 @@ def union_builder(info: UnionInfo, camel: bool, lazy: bool = False) -> Callable[
         if info.untagged is not None:
             untagged = (
                 (lambda d, c=info.untagged: wrap(c, d, camel))
-                if lazy else _builder(class_plan(info.untagged), camel)
+                if lazy
+                else _builder(class_plan(info.untagged), camel)
             )
 
         def to_object(d: Any) -> Any:
@@ -685,4 +714,3 @@ def encode(obj: Any, camel: bool) -> Any:
     if isinstance(obj, str):
         return obj
     raise TypeError(f"not a respmodel object: {type(obj).__name__}")
-

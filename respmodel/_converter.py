@@ -119,8 +119,10 @@ def _is_ours(tp: Any) -> bool:
 
 
 def _is_our_class(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, (Model, Unknown)) and (
-        tp.__module__.startswith("respmodel.")
+    return (
+        isinstance(tp, type)
+        and issubclass(tp, (Model, Unknown))
+        and (tp.__module__.startswith("respmodel."))
     )
 
 
@@ -162,4 +164,3 @@ def internal_converter(camel: bool, strict: bool) -> cattrs.Converter:
                 conv = make_converter(case="camel" if camel else "snake", strict=strict)
                 _CONVERTERS[(camel, strict)] = conv
     return conv
-

@@ -228,16 +228,28 @@ def generic_event(data: dict[str, Any]) -> GenericEvent:
 
 
 ServerEvent: TypeAlias = (
-    ResponseCreatedEvent | ResponseDoneEvent | ResponseOutputItemAddedEvent |
-    ResponseOutputItemDoneEvent | ConversationItemCreatedEvent | ConversationItemAddedEvent |
-    ConversationItemDoneEvent | ResponseContentPartAddedEvent | ResponseContentPartDoneEvent |
-    GenericEvent
+    ResponseCreatedEvent
+    | ResponseDoneEvent
+    | ResponseOutputItemAddedEvent
+    | ResponseOutputItemDoneEvent
+    | ConversationItemCreatedEvent
+    | ConversationItemAddedEvent
+    | ConversationItemDoneEvent
+    | ResponseContentPartAddedEvent
+    | ResponseContentPartDoneEvent
+    | GenericEvent
 )
 """A server event, tagged by ``type``; every type not modelled is a ``GenericEvent``."""
 
-register(UnionInfo(
-    "ServerEvent", ServerEvent, tags_of(*TYPED_EVENTS), GenericEvent, open=True,
-))
+register(
+    UnionInfo(
+        "ServerEvent",
+        ServerEvent,
+        tags_of(*TYPED_EVENTS),
+        GenericEvent,
+        open=True,
+    )
+)
 
 
 # --------------------------------------------------------------------------- decoding

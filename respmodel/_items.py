@@ -14,10 +14,22 @@ if TYPE_CHECKING:
     from ._unions import ContentPart, McpError
 
 __all__ = [
-    "FileSearchCallItem", "FileSearchResult", "FunctionCallItem", "FunctionCallOutputItem",
-    "McpApprovalRequestItem", "McpApprovalResponseItem", "McpCallItem", "McpHttpError",
-    "McpListToolsItem", "McpProtocolError", "McpTool", "McpToolExecutionError", "MessageItem",
-    "UnknownItem", "UnknownMcpError", "WebSearchCallItem",
+    "FileSearchCallItem",
+    "FileSearchResult",
+    "FunctionCallItem",
+    "FunctionCallOutputItem",
+    "McpApprovalRequestItem",
+    "McpApprovalResponseItem",
+    "McpCallItem",
+    "McpHttpError",
+    "McpListToolsItem",
+    "McpProtocolError",
+    "McpTool",
+    "McpToolExecutionError",
+    "MessageItem",
+    "UnknownItem",
+    "UnknownMcpError",
+    "WebSearchCallItem",
 ]
 
 ITEM_STATUSES = ("completed", "incomplete", "in_progress")

@@ -47,14 +47,21 @@ def _parse(data: Any) -> Any:
 
 
 @overload
-def loads(data: bytes | bytearray | memoryview | str, *,
-          strict: bool = ..., case: Case = ...) -> Response: ...
+def loads(
+    data: bytes | bytearray | memoryview | str, *, strict: bool = ..., case: Case = ...
+) -> Response: ...
 @overload
-def loads(data: bytes | bytearray | memoryview | str, type: type[T], *,
-          strict: bool = ..., case: Case = ...) -> T: ...
+def loads(
+    data: bytes | bytearray | memoryview | str,
+    type: type[T],
+    *,
+    strict: bool = ...,
+    case: Case = ...,
+) -> T: ...
 @overload
-def loads(data: bytes | bytearray | memoryview | str, type: Any, *,
-          strict: bool = ..., case: Case = ...) -> Any: ...
+def loads(
+    data: bytes | bytearray | memoryview | str, type: Any, *, strict: bool = ..., case: Case = ...
+) -> Any: ...
 
 
 def loads(

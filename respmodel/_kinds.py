@@ -9,7 +9,7 @@ a Python value.  ``_codegen`` turns kinds into code; nothing else inspects them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -18,8 +18,21 @@ from ._frozen import FrozenDict, freeze
 from ._naming import camelize
 
 __all__ = [
-    "Bool", "Const", "Enum", "Float", "Int", "IntOrInf", "Json", "Kind", "Metadata",
-    "Obj", "Seq", "Str", "Union", "field", "describe",
+    "Bool",
+    "Const",
+    "Enum",
+    "Float",
+    "Int",
+    "IntOrInf",
+    "Json",
+    "Kind",
+    "Metadata",
+    "Obj",
+    "Seq",
+    "Str",
+    "Union",
+    "field",
+    "describe",
 ]
 
 KIND_KEY = "respmodel"
@@ -105,7 +118,11 @@ class Int(Kind):
         return "a non-negative integer" if self.nonneg else "integer"
 
     def problem(self, value: Any) -> str | None:
-        ok = isinstance(value, int) and not isinstance(value, bool) and (value >= 0 or not self.nonneg)
+        ok = (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (value >= 0 or not self.nonneg)
+        )
         return None if ok else f"expected {self.expected()}, got {describe(value)}"
 
 
@@ -119,7 +136,11 @@ class Float(Kind):
         return "number" if self.lo is None else f"a number in [{self.lo}, {self.hi}]"
 
     def problem(self, value: Any) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
             return f"expected {self.expected()}, got {describe(value)}"
         if self.lo is not None and self.hi is not None and not self.lo <= value <= self.hi:
             return f"expected {self.expected()}, got {describe(value)}"
@@ -294,4 +315,3 @@ def field_infos(cls: type) -> tuple[FieldInfo, ...]:
         out.append(FieldInfo(a.name, kind, wire, camelize(wire)))
     infos = _FIELD_INFOS[cls] = tuple(out)
     return infos
-

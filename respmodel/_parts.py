@@ -10,8 +10,15 @@ from ._base import Model, Unknown
 from ._kinds import Enum, Str, field
 
 __all__ = [
-    "AudioPart", "InputAudioPart", "InputImagePart", "InputTextPart", "ItemReferencePart",
-    "OutputAudioPart", "OutputTextPart", "TextPart", "UnknownPart",
+    "AudioPart",
+    "InputAudioPart",
+    "InputImagePart",
+    "InputTextPart",
+    "ItemReferencePart",
+    "OutputAudioPart",
+    "OutputTextPart",
+    "TextPart",
+    "UnknownPart",
 ]
 
 IMAGE_DETAILS = ("auto", "low", "high")

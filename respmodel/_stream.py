@@ -25,7 +25,7 @@ from ._json import _parse
 from ._response import Response
 
 if TYPE_CHECKING:
-    from ._unions import ServerEvent
+    from ._events import ServerEvent
 
 __all__ = ["ErrorRecord", "EventRecord", "iter_events"]
 

@@ -19,51 +19,95 @@ import attrs
 from ._audio import PcmaAudioFormat, PcmAudioFormat, PcmuAudioFormat, UnknownAudioFormat
 from ._base import Model, Unknown
 from ._items import (
-    FileSearchCallItem, FunctionCallItem, FunctionCallOutputItem, McpApprovalRequestItem,
-    McpApprovalResponseItem, McpCallItem, McpHttpError, McpListToolsItem, McpProtocolError,
-    McpToolExecutionError, MessageItem, UnknownItem, UnknownMcpError, WebSearchCallItem,
+    FileSearchCallItem,
+    FunctionCallItem,
+    FunctionCallOutputItem,
+    McpApprovalRequestItem,
+    McpApprovalResponseItem,
+    McpCallItem,
+    McpHttpError,
+    McpListToolsItem,
+    McpProtocolError,
+    McpToolExecutionError,
+    MessageItem,
+    UnknownItem,
+    UnknownMcpError,
+    WebSearchCallItem,
 )
 from ._parts import (
-    AudioPart, InputAudioPart, InputImagePart, InputTextPart, ItemReferencePart,
-    OutputAudioPart, OutputTextPart, TextPart, UnknownPart,
+    AudioPart,
+    InputAudioPart,
+    InputImagePart,
+    InputTextPart,
+    ItemReferencePart,
+    OutputAudioPart,
+    OutputTextPart,
+    TextPart,
+    UnknownPart,
 )
 from ._voices import (
-    AzureCustomVoice, AzurePersonalVoice, AzureRealtimeNativeVoice, AzureStandardVoice,
-    CustomVoice, OpenAIVoice, UnknownVoice,
+    AzureCustomVoice,
+    AzurePersonalVoice,
+    AzureRealtimeNativeVoice,
+    AzureStandardVoice,
+    CustomVoice,
+    OpenAIVoice,
+    UnknownVoice,
 )
 
 __all__ = [
-    "UNIONS", "AudioFormat", "ContentPart", "McpError", "OutputItem", "UnionInfo",
+    "UNIONS",
+    "AudioFormat",
+    "ContentPart",
+    "McpError",
+    "OutputItem",
+    "UnionInfo",
     "Voice",
 ]
 
 OutputItem: TypeAlias = (
-    MessageItem | FunctionCallItem | FunctionCallOutputItem | McpCallItem | McpListToolsItem |
-    McpApprovalRequestItem | McpApprovalResponseItem | WebSearchCallItem | FileSearchCallItem |
-    UnknownItem
+    MessageItem
+    | FunctionCallItem
+    | FunctionCallOutputItem
+    | McpCallItem
+    | McpListToolsItem
+    | McpApprovalRequestItem
+    | McpApprovalResponseItem
+    | WebSearchCallItem
+    | FileSearchCallItem
+    | UnknownItem
 )
 """An entry of ``Response.output``, tagged by ``type``."""
 
 ContentPart: TypeAlias = (
-    InputTextPart | InputAudioPart | InputImagePart | ItemReferencePart | TextPart |
-    AudioPart | OutputTextPart | OutputAudioPart | UnknownPart
+    InputTextPart
+    | InputAudioPart
+    | InputImagePart
+    | ItemReferencePart
+    | TextPart
+    | AudioPart
+    | OutputTextPart
+    | OutputAudioPart
+    | UnknownPart
 )
 """An entry of ``MessageItem.content``, tagged by ``type``."""
 
 Voice: TypeAlias = (
-    str | OpenAIVoice | AzureStandardVoice | AzureCustomVoice | AzurePersonalVoice |
-    AzureRealtimeNativeVoice | CustomVoice | UnknownVoice
+    str
+    | OpenAIVoice
+    | AzureStandardVoice
+    | AzureCustomVoice
+    | AzurePersonalVoice
+    | AzureRealtimeNativeVoice
+    | CustomVoice
+    | UnknownVoice
 )
 """A voice: a name, or a voice object tagged by ``type`` (``CustomVoice`` has no tag)."""
 
-AudioFormat: TypeAlias = (
-    PcmAudioFormat | PcmuAudioFormat | PcmaAudioFormat | UnknownAudioFormat
-)
+AudioFormat: TypeAlias = PcmAudioFormat | PcmuAudioFormat | PcmaAudioFormat | UnknownAudioFormat
 """A GA audio format, tagged by ``type``."""
 
-McpError: TypeAlias = (
-    McpProtocolError | McpToolExecutionError | McpHttpError | UnknownMcpError
-)
+McpError: TypeAlias = McpProtocolError | McpToolExecutionError | McpHttpError | UnknownMcpError
 """The error of an MCP call, tagged by ``type``."""
 
 
@@ -105,31 +149,62 @@ UNIONS: dict[str, UnionInfo] = {
     info.name: info
     for info in (
         UnionInfo(
-            "OutputItem", OutputItem,
-            tags_of(MessageItem, FunctionCallItem, FunctionCallOutputItem, McpCallItem,
-                  McpListToolsItem, McpApprovalRequestItem, McpApprovalResponseItem,
-                  WebSearchCallItem, FileSearchCallItem),
+            "OutputItem",
+            OutputItem,
+            tags_of(
+                MessageItem,
+                FunctionCallItem,
+                FunctionCallOutputItem,
+                McpCallItem,
+                McpListToolsItem,
+                McpApprovalRequestItem,
+                McpApprovalResponseItem,
+                WebSearchCallItem,
+                FileSearchCallItem,
+            ),
             UnknownItem,
         ),
         UnionInfo(
-            "ContentPart", ContentPart,
-            tags_of(InputTextPart, InputAudioPart, InputImagePart, ItemReferencePart, TextPart,
-                  AudioPart, OutputTextPart, OutputAudioPart),
+            "ContentPart",
+            ContentPart,
+            tags_of(
+                InputTextPart,
+                InputAudioPart,
+                InputImagePart,
+                ItemReferencePart,
+                TextPart,
+                AudioPart,
+                OutputTextPart,
+                OutputAudioPart,
+            ),
             UnknownPart,
         ),
         UnionInfo(
-            "Voice", Voice,
-            tags_of(OpenAIVoice, AzureStandardVoice, AzureCustomVoice, AzurePersonalVoice,
-                  AzureRealtimeNativeVoice),
-            UnknownVoice, allows_str=True, untagged=CustomVoice, untagged_key="id",
+            "Voice",
+            Voice,
+            tags_of(
+                OpenAIVoice,
+                AzureStandardVoice,
+                AzureCustomVoice,
+                AzurePersonalVoice,
+                AzureRealtimeNativeVoice,
+            ),
+            UnknownVoice,
+            allows_str=True,
+            untagged=CustomVoice,
+            untagged_key="id",
         ),
         UnionInfo(
-            "AudioFormat", AudioFormat,
-            tags_of(PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat), UnknownAudioFormat,
+            "AudioFormat",
+            AudioFormat,
+            tags_of(PcmAudioFormat, PcmuAudioFormat, PcmaAudioFormat),
+            UnknownAudioFormat,
         ),
         UnionInfo(
-            "McpError", McpError,
-            tags_of(McpProtocolError, McpToolExecutionError, McpHttpError), UnknownMcpError,
+            "McpError",
+            McpError,
+            tags_of(McpProtocolError, McpToolExecutionError, McpHttpError),
+            UnknownMcpError,
         ),
     )
 }

@@ -10,12 +10,27 @@ from ._base import Model, Unknown
 from ._kinds import Enum, Float, Seq, Str, field
 
 __all__ = [
-    "KNOWN_VOICE_NAMES", "AzureCustomVoice", "AzurePersonalVoice", "AzureRealtimeNativeVoice",
-    "AzureStandardVoice", "CustomVoice", "OpenAIVoice", "UnknownVoice",
+    "KNOWN_VOICE_NAMES",
+    "AzureCustomVoice",
+    "AzurePersonalVoice",
+    "AzureRealtimeNativeVoice",
+    "AzureStandardVoice",
+    "CustomVoice",
+    "OpenAIVoice",
+    "UnknownVoice",
 ]
 
 KNOWN_VOICE_NAMES = (
-    "alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar",
+    "alloy",
+    "ash",
+    "ballad",
+    "coral",
+    "echo",
+    "sage",
+    "shimmer",
+    "verse",
+    "marin",
+    "cedar",
 )
 """The built-in voice names; any other string is accepted too, in every mode."""
 

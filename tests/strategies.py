@@ -15,7 +15,19 @@ from hypothesis import strategies as st
 
 import respmodel
 from respmodel._kinds import (
-    Bool, Const, Enum, Float, Int, IntOrInf, Json, Kind, Metadata, Obj, Seq, Str, Union,
+    Bool,
+    Const,
+    Enum,
+    Float,
+    Int,
+    IntOrInf,
+    Json,
+    Kind,
+    Metadata,
+    Obj,
+    Seq,
+    Str,
+    Union,
     field_infos,
 )
 from respmodel._naming import camelize
@@ -24,12 +36,17 @@ from respmodel._unions import UNIONS
 JsonValue = Any
 
 json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**63), 2**63 - 1),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=12),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
 )
 json_values: st.SearchStrategy[JsonValue] = st.recursive(
     json_scalars,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -77,9 +94,7 @@ def model_json(
 ) -> st.SearchStrategy[dict[str, JsonValue]]:
     """A JSON object of ``cls``: any subset of its fields, each maybe null."""
     fields = field_infos(cls)
-    optional = {
-        f.key(camel): st.none() | for_kind(f.kind, camel, strict) for f in fields
-    }
+    optional = {f.key(camel): st.none() | for_kind(f.kind, camel, strict) for f in fields}
     required = {}
     tag = cls.__dict__.get("type")
     if isinstance(tag, str) and with_tag:
@@ -104,13 +119,17 @@ def unknown_tagged(union: str) -> st.SearchStrategy[dict[str, JsonValue]]:
     )
 
 
-def union_json(name: str, *, camel: bool = False, strict: bool = False) -> st.SearchStrategy[JsonValue]:
+def union_json(
+    name: str, *, camel: bool = False, strict: bool = False
+) -> st.SearchStrategy[JsonValue]:
     info = UNIONS[name]
     members = [model_json(c, camel=camel, strict=strict) for c in info.tags.values()]
     if info.untagged is not None:
-        members.append(st.fixed_dictionaries(
-            {"id": names}, optional={} if strict else {"extra_key": json_values}
-        ))
+        members.append(
+            st.fixed_dictionaries(
+                {"id": names}, optional={} if strict else {"extra_key": json_values}
+            )
+        )
     if info.allows_str:
         members.append(st.sampled_from(respmodel._voices.KNOWN_VOICE_NAMES) | names)
     if not strict:
@@ -118,11 +137,34 @@ def union_json(name: str, *, camel: bool = False, strict: bool = False) -> st.Se
     return st.one_of(*members)
 
 
-BETA = ("id", "object", "status", "status_details", "output", "usage", "conversation_id",
-        "voice", "modalities", "output_audio_format", "temperature", "max_output_tokens",
-        "metadata")
-GA = ("id", "object", "status", "status_details", "output", "usage", "conversation_id",
-      "output_modalities", "audio", "max_output_tokens", "metadata")
+BETA = (
+    "id",
+    "object",
+    "status",
+    "status_details",
+    "output",
+    "usage",
+    "conversation_id",
+    "voice",
+    "modalities",
+    "output_audio_format",
+    "temperature",
+    "max_output_tokens",
+    "metadata",
+)
+GA = (
+    "id",
+    "object",
+    "status",
+    "status_details",
+    "output",
+    "usage",
+    "conversation_id",
+    "output_modalities",
+    "audio",
+    "max_output_tokens",
+    "metadata",
+)
 
 
 def response_json(

@@ -14,28 +14,55 @@ from respmodel._naming import camelize
 from tests.strategies import response_json
 
 WIRE = {
-    "object": "realtime.response", "id": "resp_1", "status": "in_progress",
-    "status_details": {"type": "failed", "error": {"type": "server_error", "code": None,
-                                                    "message": "m", "retry_after_ms": 5}},
-    "conversation_id": "conv_1", "max_output_tokens": "inf", "output_audio_format": "g711_ulaw",
+    "object": "realtime.response",
+    "id": "resp_1",
+    "status": "in_progress",
+    "status_details": {
+        "type": "failed",
+        "error": {"type": "server_error", "code": None, "message": "m", "retry_after_ms": 5},
+    },
+    "conversation_id": "conv_1",
+    "max_output_tokens": "inf",
+    "output_audio_format": "g711_ulaw",
     "metadata": {"customer_id": "c_1", "snake_key": "v"},
-    "usage": {"total_tokens": 3, "input_token_details": {"cached_tokens_details": {"text_tokens": 1}}},
+    "usage": {
+        "total_tokens": 3,
+        "input_token_details": {"cached_tokens_details": {"text_tokens": 1}},
+    },
     "output": [
-        {"type": "function_call", "call_id": "call_1", "arguments": '{"user_id": 1}', "status": "in_progress"},
-        {"type": "mcp_list_tools", "server_label": "s", "tools": [
-            {"name": "t", "input_schema": {"type": "object", "properties": {"file_path": {}}},
-             "annotations": {"read_only_hint": True}}]},
+        {
+            "type": "function_call",
+            "call_id": "call_1",
+            "arguments": '{"user_id": 1}',
+            "status": "in_progress",
+        },
+        {
+            "type": "mcp_list_tools",
+            "server_label": "s",
+            "tools": [
+                {
+                    "name": "t",
+                    "input_schema": {"type": "object", "properties": {"file_path": {}}},
+                    "annotations": {"read_only_hint": True},
+                }
+            ],
+        },
         {"type": "file_search_call", "results": [{"file_id": "f", "attributes": {"page_no": 1}}]},
     ],
-    "audio": {"output": {"format": {"type": "audio/pcm", "rate": 24000},
-                         "voice": {"type": "azure-custom", "endpoint_id": "e", "custom_lexicon_url": "u"}}},
+    "audio": {
+        "output": {
+            "format": {"type": "audio/pcm", "rate": 24000},
+            "voice": {"type": "azure-custom", "endpoint_id": "e", "custom_lexicon_url": "u"},
+        }
+    },
 }
 
 
 def test_modelled_keys_are_camelized() -> None:
     """Every modelled field name is camelized at every depth."""
     camel = orjson.loads(respmodel.dumps(respmodel.loads(orjson.dumps(WIRE)), case="camel"))
-    assert camel["conversationId"] == "conv_1" and "conversation_id" not in camel
+    assert camel["conversationId"] == "conv_1"
+    assert "conversation_id" not in camel
     assert camel["statusDetails"]["type"] == "failed"
     assert camel["usage"]["totalTokens"] == 3
     assert camel["usage"]["inputTokenDetails"]["cachedTokensDetails"] == {"textTokens": 1}
@@ -54,7 +81,10 @@ def test_values_are_never_touched() -> None:
     assert camel["output"][0]["arguments"] == '{"user_id": 1}'
     assert camel["outputAudioFormat"] == "g711_ulaw"
     assert camel["metadata"] == {"customer_id": "c_1", "snake_key": "v"}
-    assert camel["output"][1]["tools"][0]["inputSchema"] == WIRE["output"][1]["tools"][0]["input_schema"]
+    assert (
+        camel["output"][1]["tools"][0]["inputSchema"]
+        == WIRE["output"][1]["tools"][0]["input_schema"]
+    )
     assert camel["output"][1]["tools"][0]["annotations"] == {"read_only_hint": True}
     assert camel["output"][2]["results"][0]["attributes"] == {"page_no": 1}
     assert camel["statusDetails"]["error"]["retry_after_ms"] == 5
@@ -69,10 +99,15 @@ def test_camel_keys_are_the_rule_applied_to_wire_names() -> None:
                 assert f.camel == camelize(f.snake)
 
 
-@pytest.mark.parametrize(("snake", "camel"), [
-    ("conversation_id", "conversationId"), ("cached_tokens_details", "cachedTokensDetails"),
-    ("custom_text_normalization_url", "customTextNormalizationUrl"), ("id", "id"),
-])
+@pytest.mark.parametrize(
+    ("snake", "camel"),
+    [
+        ("conversation_id", "conversationId"),
+        ("cached_tokens_details", "cachedTokensDetails"),
+        ("custom_text_normalization_url", "customTextNormalizationUrl"),
+        ("id", "id"),
+    ],
+)
 def test_camelize(snake: str, camel: str) -> None:
     """camelize joins the words after the first with capitals."""
     assert camelize(snake) == camel
@@ -98,9 +133,13 @@ def test_snake_to_camel_to_snake_gives_an_equal_object(data: dict[str, Any]) -> 
 def test_strict_camel_reports_snake_keys() -> None:
     """Strict camel decoding reports snake_case keys as unknown fields, with paths."""
     with pytest.raises(respmodel.DecodeError) as info:
-        respmodel.loads(b'{"conversation_id": "c", "usage": {"total_tokens": 1}}', case="camel", strict=True)
+        respmodel.loads(
+            b'{"conversation_id": "c", "usage": {"total_tokens": 1}}', case="camel", strict=True
+        )
     assert [str(e) for e in info.value.errors] == [
-        "$.conversation_id: unknown field", "$.usage.total_tokens: unknown field"]
+        "$.conversation_id: unknown field",
+        "$.usage.total_tokens: unknown field",
+    ]
 
 
 def test_strict_snake_reports_camel_keys() -> None:
@@ -115,13 +154,17 @@ def test_lenient_camel_keeps_snake_keys_as_unknown() -> None:
     obj = respmodel.loads(b'{"conversation_id": "c", "conversationId": "d"}', case="camel")
     assert obj.conversation_id == "d"
     assert obj.extra == {"conversation_id": "c"}
-    assert orjson.loads(respmodel.dumps(obj, case="camel")) == {"conversation_id": "c", "conversationId": "d"}
+    assert orjson.loads(respmodel.dumps(obj, case="camel")) == {
+        "conversation_id": "c",
+        "conversationId": "d",
+    }
 
 
 def test_structure_and_unstructure_take_case() -> None:
     """structure and unstructure read and write the camel form too."""
     obj = respmodel.structure({"conversationId": "c", "maxOutputTokens": 5}, case="camel")
-    assert obj.conversation_id == "c" and obj.max_output_tokens == 5
+    assert obj.conversation_id == "c"
+    assert obj.max_output_tokens == 5
     assert respmodel.unstructure(obj) == {"conversation_id": "c", "max_output_tokens": 5}
     assert respmodel.unstructure(obj, case="camel") == {"conversationId": "c", "maxOutputTokens": 5}
 

@@ -19,7 +19,11 @@ import respmodel
 from tests.conftest import DATA, wire_payloads
 
 EXPECTED = DATA / "camel" / "expected"
-TYPES = {"response": respmodel.Response, "item": respmodel.OutputItem, "part": respmodel.ContentPart}
+TYPES = {
+    "response": respmodel.Response,
+    "item": respmodel.OutputItem,
+    "part": respmodel.ContentPart,
+}
 SDK_ERRORS = orjson.loads((EXPECTED / "_sdk_errors.json").read_bytes())
 CASES = [(name, what, data) for name, what, data in wire_payloads() if name not in SDK_ERRORS]
 
@@ -39,15 +43,20 @@ def missing_or_different(expected: Any, actual: Any, path: str = "$") -> list[st
     if isinstance(expected, list):
         if not isinstance(actual, list) or len(actual) != len(expected):
             return [f"{path}: expected {len(expected)} elements, got {actual!r}"]
-        return [p for i, (e, a) in enumerate(zip(expected, actual))
-                for p in missing_or_different(e, a, f"{path}[{i}]")]
+        return [
+            p
+            for i, (e, a) in enumerate(zip(expected, actual, strict=False))
+            for p in missing_or_different(e, a, f"{path}[{i}]")
+        ]
     return [] if expected == actual else [f"{path}: SDK {expected!r}, respmodel {actual!r}"]
 
 
 def test_every_wire_file_has_an_sdk_answer() -> None:
     """Each wire file has an expected camel file or a recorded SDK error (the data set is complete)."""
     names = {name for name, _, _ in wire_payloads()}
-    answered = {p.name for p in EXPECTED.glob("*.json") if not p.name.startswith("_")} | set(SDK_ERRORS)
+    answered = {p.name for p in EXPECTED.glob("*.json") if not p.name.startswith("_")} | set(
+        SDK_ERRORS
+    )
     assert names == answered
     assert len(names) >= 60
 
@@ -55,7 +64,9 @@ def test_every_wire_file_has_an_sdk_answer() -> None:
 @pytest.mark.parametrize(("name", "what", "data"), CASES, ids=[c[0] for c in CASES])
 def test_camel_output_agrees_with_the_sdk(name: str, what: str, data: Any) -> None:
     """respmodel's camel form holds every key the SDK writes, with the same value."""
-    camel = orjson.loads(respmodel.dumps(respmodel.loads(orjson.dumps(data), TYPES[what]), case="camel"))
+    camel = orjson.loads(
+        respmodel.dumps(respmodel.loads(orjson.dumps(data), TYPES[what]), case="camel")
+    )
     expected = orjson.loads((EXPECTED / name).read_bytes())
     assert missing_or_different(expected, camel) == []
 
@@ -68,7 +79,9 @@ def test_sdk_output_decodes_as_camel(name: str, what: str, data: Any) -> None:
     assert orjson.loads(respmodel.dumps(obj, case="camel")) == orjson.loads(expected)
 
 
-@pytest.mark.parametrize(("name", "what", "data"), wire_payloads(), ids=[c[0] for c in wire_payloads()])
+@pytest.mark.parametrize(
+    ("name", "what", "data"), wire_payloads(), ids=[c[0] for c in wire_payloads()]
+)
 def test_wire_data_round_trips_in_both_forms(name: str, what: str, data: Any) -> None:
     """Every wire file re-encodes unchanged, and survives snake -> camel -> snake."""
     obj = respmodel.loads(orjson.dumps(data), TYPES[what])

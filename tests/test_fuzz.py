@@ -196,7 +196,7 @@ def mutate(draw: st.DrawFn, tree: Any) -> Any:
                     names,
                     st.sampled_from(ALL_TAGS),
                     st.none(),
-                    st.integers(),
+                    st.integers(-(2**63), 2**64 - 1),
                     st.just([]),
                     st.just({}),
                     st.just(True),

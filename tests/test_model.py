@@ -11,18 +11,44 @@ import pytest
 
 import respmodel
 
-SAMPLE = orjson.dumps({
-    "object": "realtime.response", "id": "resp_1", "status": "completed", "status_details": None,
-    "output": [
-        {"id": "item_1", "object": "realtime.item", "type": "message", "status": "completed",
-         "role": "assistant", "content": [{"type": "audio", "transcript": "Hi"}]},
-        {"id": "item_2", "type": "function_call", "name": "f", "call_id": "c1", "arguments": "{}"},
-    ],
-    "usage": {"total_tokens": 3, "input_tokens": 1, "output_tokens": 2,
-              "input_token_details": {"cached_tokens": 0, "cached_tokens_details": {"text_tokens": 0}}},
-    "voice": {"type": "azure-standard", "name": "en-US-AvaNeural", "prefer_locales": ["en-US"]},
-    "metadata": {"topic": "weather"}, "max_output_tokens": "inf", "x_new": [1, {"a": 2}],
-})
+SAMPLE = orjson.dumps(
+    {
+        "object": "realtime.response",
+        "id": "resp_1",
+        "status": "completed",
+        "status_details": None,
+        "output": [
+            {
+                "id": "item_1",
+                "object": "realtime.item",
+                "type": "message",
+                "status": "completed",
+                "role": "assistant",
+                "content": [{"type": "audio", "transcript": "Hi"}],
+            },
+            {
+                "id": "item_2",
+                "type": "function_call",
+                "name": "f",
+                "call_id": "c1",
+                "arguments": "{}",
+            },
+        ],
+        "usage": {
+            "total_tokens": 3,
+            "input_tokens": 1,
+            "output_tokens": 2,
+            "input_token_details": {
+                "cached_tokens": 0,
+                "cached_tokens_details": {"text_tokens": 0},
+            },
+        },
+        "voice": {"type": "azure-standard", "name": "en-US-AvaNeural", "prefer_locales": ["en-US"]},
+        "metadata": {"topic": "weather"},
+        "max_output_tokens": "inf",
+        "x_new": [1, {"a": 2}],
+    }
+)
 
 
 def test_assignment_raises() -> None:
@@ -47,7 +73,8 @@ def test_arrays_are_tuples_and_maps_read_only() -> None:
 def test_hash_and_equality_follow_values() -> None:
     """Two decodings of the same JSON are equal and hash alike; a changed field is unequal."""
     a, b = respmodel.loads(SAMPLE), respmodel.loads(SAMPLE)
-    assert a == b and hash(a) == hash(b)
+    assert a == b
+    assert hash(a) == hash(b)
     assert {a, b} == {a}
     assert attrs.evolve(a, status="cancelled") != a
 
@@ -67,7 +94,8 @@ def test_evolve_changes_one_field() -> None:
     obj = respmodel.loads(SAMPLE)
     new = attrs.evolve(obj, status="cancelled")
     assert new.status == "cancelled"
-    assert new.output == obj.output and new.extra == obj.extra
+    assert new.output == obj.output
+    assert new.extra == obj.extra
 
 
 @pytest.mark.parametrize("protocol", range(2, pickle.HIGHEST_PROTOCOL + 1))
@@ -104,18 +132,23 @@ def test_tagged_classes_expose_their_tag() -> None:
     assert [item.type for item in obj.output] == ["message", "function_call"]
     assert respmodel.MessageItem().type == "message"
     unknown = respmodel.loads(b'{"type":"future","x":1}', respmodel.OutputItem)
-    assert isinstance(unknown, respmodel.UnknownItem) and unknown.type == "future"
+    assert isinstance(unknown, respmodel.UnknownItem)
+    assert unknown.type == "future"
 
 
 def test_constructor_converts_lists_and_dicts() -> None:
     """Constructors accept lists and dicts and store tuples and read-only mappings."""
-    obj = respmodel.Response(output=[respmodel.MessageItem(content=[respmodel.TextPart(text="a")])],
-                             metadata={"k": "v"}, extra={"new": [1]})
+    obj = respmodel.Response(
+        output=[respmodel.MessageItem(content=[respmodel.TextPart(text="a")])],
+        metadata={"k": "v"},
+        extra={"new": [1]},
+    )
     assert obj.output[0].content == (respmodel.TextPart(text="a"),)
     assert isinstance(obj.metadata, respmodel.FrozenDict)
     assert respmodel.unstructure(obj) == {
         "output": [{"type": "message", "content": [{"type": "text", "text": "a"}]}],
-        "metadata": {"k": "v"}, "new": [1],
+        "metadata": {"k": "v"},
+        "new": [1],
     }
 
 
@@ -125,25 +158,31 @@ def test_constructed_object_encodes_only_what_was_given() -> None:
     assert respmodel.unstructure(obj) == {"id": "r", "usage": None}
 
 
-@pytest.mark.parametrize(("build", "field"), [
-    (lambda: respmodel.Response(temperature=1.5), "Response.temperature"),
-    (lambda: respmodel.Response(temperature=0.5), "Response.temperature"),
-    (lambda: respmodel.Response(metadata={str(i): "v" for i in range(17)}), "Response.metadata"),
-    (lambda: respmodel.Response(metadata={"k" * 65: "v"}), "Response.metadata"),
-    (lambda: respmodel.Response(metadata={"k": "v" * 513}), "Response.metadata"),
-    (lambda: respmodel.Response(metadata={"k": 1}), "Response.metadata"),
-    (lambda: respmodel.Response(object="realtime.item"), "Response.object"),
-    (lambda: respmodel.Response(max_output_tokens=-1), "Response.max_output_tokens"),
-    (lambda: respmodel.Response(max_output_tokens="lots"), "Response.max_output_tokens"),
-    (lambda: respmodel.Usage(input_tokens=-1), "Usage.input_tokens"),
-    (lambda: respmodel.Usage(input_tokens="12"), "Usage.input_tokens"),
-    (lambda: respmodel.Usage(input_tokens=True), "Usage.input_tokens"),
-    (lambda: respmodel.Response(usage={"input_tokens": 1}), "Response.usage"),
-    (lambda: respmodel.Response(output=[respmodel.TextPart()]), "Response.output"),
-    (lambda: respmodel.Response(voice=3), "Response.voice"),
-    (lambda: respmodel.MessageItem(object="realtime.response"), "MessageItem.object"),
-    (lambda: respmodel.Response(json_nulls={"nope"}), "Response.json_nulls"),
-])
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: respmodel.Response(temperature=1.5), "Response.temperature"),
+        (lambda: respmodel.Response(temperature=0.5), "Response.temperature"),
+        (
+            lambda: respmodel.Response(metadata={str(i): "v" for i in range(17)}),
+            "Response.metadata",
+        ),
+        (lambda: respmodel.Response(metadata={"k" * 65: "v"}), "Response.metadata"),
+        (lambda: respmodel.Response(metadata={"k": "v" * 513}), "Response.metadata"),
+        (lambda: respmodel.Response(metadata={"k": 1}), "Response.metadata"),
+        (lambda: respmodel.Response(object="realtime.item"), "Response.object"),
+        (lambda: respmodel.Response(max_output_tokens=-1), "Response.max_output_tokens"),
+        (lambda: respmodel.Response(max_output_tokens="lots"), "Response.max_output_tokens"),
+        (lambda: respmodel.Usage(input_tokens=-1), "Usage.input_tokens"),
+        (lambda: respmodel.Usage(input_tokens="12"), "Usage.input_tokens"),
+        (lambda: respmodel.Usage(input_tokens=True), "Usage.input_tokens"),
+        (lambda: respmodel.Response(usage={"input_tokens": 1}), "Response.usage"),
+        (lambda: respmodel.Response(output=[respmodel.TextPart()]), "Response.output"),
+        (lambda: respmodel.Response(voice=3), "Response.voice"),
+        (lambda: respmodel.MessageItem(object="realtime.response"), "MessageItem.object"),
+        (lambda: respmodel.Response(json_nulls={"nope"}), "Response.json_nulls"),
+    ],
+)
 def test_constructors_enforce_constraints(build: object, field: str) -> None:
     """Constructors reject values that break SPEC.md's types and constraints, naming the field."""
     with pytest.raises(respmodel.ValidationError) as info:

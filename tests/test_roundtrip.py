@@ -14,12 +14,18 @@ import respmodel
 from tests.conftest import corpus_payloads
 from tests.strategies import model_json, response_json, union_json
 
-TYPES = {"response": respmodel.Response, "item": respmodel.OutputItem, "part": respmodel.ContentPart}
+TYPES = {
+    "response": respmodel.Response,
+    "item": respmodel.OutputItem,
+    "part": respmodel.ContentPart,
+}
 CORPUS = corpus_payloads()
 
 
 def reencoded(data: Any, tp: Any, case: str = "snake", **kw: Any) -> Any:
-    return orjson.loads(respmodel.dumps(respmodel.loads(orjson.dumps(data), tp, case=case, **kw), case=case))
+    return orjson.loads(
+        respmodel.dumps(respmodel.loads(orjson.dumps(data), tp, case=case, **kw), case=case)
+    )
 
 
 def rebuilt(obj: Any) -> Any:
@@ -34,7 +40,9 @@ def rebuilt(obj: Any) -> Any:
 
 def _rebuild(obj: Any) -> Any:
     if isinstance(obj, respmodel.Model):
-        changes = {a.alias: _rebuild(getattr(obj, a.name)) for a in attrs.fields(type(obj)) if a.init}
+        changes = {
+            a.alias: _rebuild(getattr(obj, a.name)) for a in attrs.fields(type(obj)) if a.init
+        }
         return type(obj)(**changes)
     if isinstance(obj, tuple):
         return tuple(_rebuild(x) for x in obj)
@@ -83,9 +91,11 @@ def test_structure_equals_loads(data: dict[str, Any]) -> None:
     assert respmodel.unstructure(from_dict) == data
 
 
-@given(st.sampled_from(["OutputItem", "ContentPart", "Voice", "AudioFormat", "McpError"]).flatmap(
-    lambda name: st.tuples(st.just(name), union_json(name))
-))
+@given(
+    st.sampled_from(["OutputItem", "ContentPart", "Voice", "AudioFormat", "McpError"]).flatmap(
+        lambda name: st.tuples(st.just(name), union_json(name))
+    )
+)
 def test_every_union_round_trips(pair: tuple[str, Any]) -> None:
     """Members of every union, unknown tags included, re-encode unchanged."""
     name, data = pair
@@ -102,7 +112,8 @@ def test_null_and_absent_stay_apart() -> None:
     """An explicit null comes back as null; an absent key stays absent."""
     data = {"id": "resp_1", "usage": None, "metadata": None}
     obj = respmodel.loads(orjson.dumps(data))
-    assert obj.usage is None and obj.status_details is None
+    assert obj.usage is None
+    assert obj.status_details is None
     assert obj.json_nulls == {"usage", "metadata"}
     assert orjson.loads(respmodel.dumps(obj)) == data
     assert orjson.loads(respmodel.dumps(rebuilt(obj))) == data
@@ -120,7 +131,10 @@ def test_unstructure_returns_a_private_copy() -> None:
     obj = respmodel.loads(b'{"id": "resp_1", "output": [{"type": "message", "content": []}]}')
     out = respmodel.unstructure(obj)
     out["output"][0]["content"].append({"type": "text"})
-    assert respmodel.unstructure(obj) == {"id": "resp_1", "output": [{"type": "message", "content": []}]}
+    assert respmodel.unstructure(obj) == {
+        "id": "resp_1",
+        "output": [{"type": "message", "content": []}],
+    }
     assert obj.output[0].content == ()
 
 
