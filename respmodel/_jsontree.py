@@ -71,6 +71,11 @@ def own(value: Any) -> Any:
             into[slot] = v
         elif cls in _SCALARS:
             into[slot] = v
+        elif isinstance(v, (str, int)) and not isinstance(v, bool):
+            # str and int subclasses (StrEnum, IntEnum members) are JSON as their
+            # base values; push the plain value back through the checks above.
+            plain = str.__str__(v) if isinstance(v, str) else int.__index__(v)
+            stack.append((plain, into, slot, path, depth))
         else:
             raise _error(path, f"expected a JSON value, got {describe(v)}")
     return root[0]

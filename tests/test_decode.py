@@ -163,3 +163,19 @@ def test_deep_structures_in_opaque_fields() -> None:
     data = {"type": "mcp_list_tools", "tools": [{"input_schema": deep}]}
     obj = loads(data, respmodel.OutputItem)
     assert orjson.loads(respmodel.dumps(obj.tools[0])) == {"input_schema": deep}
+
+
+def test_structure_takes_enum_members_as_their_values() -> None:
+    """structure() reads StrEnum and IntEnum members as the strings and integers they are."""
+    import enum
+
+    class Status(str, enum.Enum):
+        DONE = "completed"
+
+    class Count(enum.IntEnum):
+        THREE = 3
+
+    obj = respmodel.structure({"status": Status.DONE, "usage": {"total_tokens": Count.THREE}})
+    assert obj.status == "completed"
+    assert type(obj.status) is str
+    assert respmodel.unstructure(obj) == {"status": "completed", "usage": {"total_tokens": 3}}

@@ -403,8 +403,6 @@ PY_INVALID: dict[str, Callable[[], Any]] = {
     "lone surrogate": lambda: "\ud800",
     "trailing surrogate": lambda: "ok\udfff",
     "surrogate key": lambda: {"\udc00": 1},
-    "str subclass": lambda: _Str("x"),
-    "IntEnum": lambda: _Level.LOW,
     "1025 deep": lambda: _deep_py(MAX_DEPTH + 1),
     "5000 deep": lambda: _deep_py(5000),
     "cycle": _cycle,
@@ -412,6 +410,8 @@ PY_INVALID: dict[str, Callable[[], Any]] = {
 # ...and unusual Python values that are JSON all the same (copied as dicts and lists).
 PY_VALID: dict[str, Callable[[], Any]] = {
     "tuple": lambda: (1, "a"),
+    "str subclass": lambda: _Str("x"),
+    "IntEnum": lambda: _Level.LOW,
     "empty tuple": tuple,
     "OrderedDict": lambda: OrderedDict(a=1),
     "mappingproxy": lambda: MappingProxyType({"a": [1]}),
