@@ -61,7 +61,18 @@ def describe(value: Any, limit: int = 40) -> str:
 
 
 class Kind:
-    """Base of the field kinds."""
+    """Base of the field kinds.
+
+    Kinds are plain slotted classes, not attrs classes: there are a dozen,
+    they are made at import, and nothing compares them.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        names: tuple[str, ...] = self.__slots__
+        args = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{type(self).__name__}({args})"
 
     json: str = "value"
     """How the expected JSON is named in error messages."""
@@ -78,29 +89,33 @@ class Kind:
         return None
 
 
-@attrs.frozen(eq=False)
 class Str(Kind):
+    __slots__ = ()
     json = "string"
 
     def problem(self, value: Any) -> str | None:
         return None if isinstance(value, str) else f"expected string, got {describe(value)}"
 
 
-@attrs.frozen(eq=False)
 class Enum(Str):
     """An open enum: known values listed, any string kept leniently."""
 
-    values: tuple[str, ...]
+    __slots__ = ("values",)
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
 
     def expected(self) -> str:
         return "one of " + ", ".join(f'"{v}"' for v in self.values)
 
 
-@attrs.frozen(eq=False)
 class Const(Str):
     """A string that has one right value (``object``)."""
 
-    value: str
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
 
     def expected(self) -> str:
         return f'"{self.value}"'
@@ -109,10 +124,12 @@ class Const(Str):
         return None if value == self.value else f"expected {self.expected()}, got {describe(value)}"
 
 
-@attrs.frozen(eq=False)
 class Int(Kind):
-    nonneg: bool = True
+    __slots__ = ("nonneg",)
     json = "integer"
+
+    def __init__(self, nonneg: bool = True) -> None:
+        self.nonneg = nonneg
 
     def expected(self) -> str:
         return "a non-negative integer" if self.nonneg else "integer"
@@ -126,11 +143,12 @@ class Int(Kind):
         return None if ok else f"expected {self.expected()}, got {describe(value)}"
 
 
-@attrs.frozen(eq=False)
 class Float(Kind):
-    lo: float | None = None
-    hi: float | None = None
+    __slots__ = ("hi", "lo")
     json = "number"
+
+    def __init__(self, lo: float | None = None, hi: float | None = None) -> None:
+        self.lo, self.hi = lo, hi
 
     def expected(self) -> str:
         return "number" if self.lo is None else f"a number in [{self.lo}, {self.hi}]"
@@ -147,16 +165,16 @@ class Float(Kind):
         return None
 
 
-@attrs.frozen(eq=False)
 class Bool(Kind):
+    __slots__ = ()
     json = "boolean"
 
     def problem(self, value: Any) -> str | None:
         return None if isinstance(value, bool) else f"expected boolean, got {describe(value)}"
 
 
-@attrs.frozen(eq=False)
 class IntOrInf(Kind):
+    __slots__ = ()
     """``max_output_tokens``: a non-negative integer or the string ``"inf"``."""
 
     json = "integer or string"
@@ -170,14 +188,14 @@ class IntOrInf(Kind):
         return f"expected {self.expected()}, got {describe(value)}"
 
 
-@attrs.frozen(eq=False)
 class Metadata(Kind):
     """A map of str to str with size limits; keys are user data, never renamed."""
 
-    max_pairs: int = 16
-    max_key: int = 64
-    max_value: int = 512
+    __slots__ = ("max_key", "max_pairs", "max_value")
     json = "object"
+
+    def __init__(self, max_pairs: int = 16, max_key: int = 64, max_value: int = 512) -> None:
+        self.max_pairs, self.max_key, self.max_value = max_pairs, max_key, max_value
 
     def convert(self, value: Any) -> Any:
         if isinstance(value, Mapping) and not isinstance(value, FrozenDict):
@@ -203,11 +221,13 @@ class Metadata(Kind):
         return None
 
 
-@attrs.frozen(eq=False)
 class Json(Kind):
     """Opaque JSON carried through unchanged (deep-frozen); ``object_only`` for maps."""
 
-    object_only: bool = False
+    __slots__ = ("object_only",)
+
+    def __init__(self, object_only: bool = False) -> None:
+        self.object_only = object_only
 
     @property
     def json(self) -> str:  # type: ignore[override]
@@ -222,12 +242,14 @@ class Json(Kind):
         return None
 
 
-@attrs.frozen(eq=False)
 class Obj(Kind):
     """A nested model object."""
 
-    cls: type
+    __slots__ = ("cls",)
     json = "object"
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
 
     def problem(self, value: Any) -> str | None:
         if isinstance(value, self.cls):
@@ -235,12 +257,14 @@ class Obj(Kind):
         return f"expected {self.cls.__name__}, got {type(value).__name__}"
 
 
-@attrs.frozen(eq=False)
 class Union(Kind):
     """A member of a tagged union, named as registered in ``_unions``."""
 
-    name: str
+    __slots__ = ("name",)
     json = "object"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
     def problem(self, value: Any) -> str | None:
         from ._unions import UNIONS
@@ -251,12 +275,14 @@ class Union(Kind):
         return f"expected {union.name}, got {type(value).__name__}"
 
 
-@attrs.frozen(eq=False)
 class Seq(Kind):
     """A JSON array, stored as a tuple."""
 
-    item: Kind
+    __slots__ = ("item",)
     json = "array"
+
+    def __init__(self, item: Kind) -> None:
+        self.item = item
 
     def convert(self, value: Any) -> Any:
         if isinstance(value, (list, tuple)):

@@ -469,6 +469,10 @@ def plain(value: Any) -> Any:
             arr: list[Any] = [None] * len(v)
             into[key] = arr
             stack.extend((x, arr, i) for i, x in enumerate(v))
+        elif isinstance(v, str):
+            into[key] = str.__str__(v)  # a str subclass (StrEnum) stands for its string
+        elif isinstance(v, int) and not isinstance(v, bool):
+            into[key] = int.__index__(v)  # likewise an int subclass (IntEnum)
         else:
             into[key] = v
     return root[0]
