@@ -44,7 +44,7 @@ class PcmaAudioFormat(Model):
     type: ClassVar[str] = "audio/pcma"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UnknownAudioFormat(Unknown):
     """An audio format whose ``type`` respmodel does not know, kept whole."""
 

@@ -128,14 +128,27 @@ def _fill_lazy(obj: Model, name: str) -> Any:
     return fill_lazy(obj, name)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Unknown:
     """Base of the classes that keep an object whose tag respmodel does not know.
 
     ``data`` is the whole object, tag included, exactly as it was received.
+    Equal when of the same class with equal ``data``.
     """
 
     data: FrozenDict[str, Any] = attrs.field(converter=freeze)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__ or not isinstance(other, Unknown):
+            return NotImplemented
+        return self.data == other.data
+
+    def __ne__(self, other: object) -> bool:
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.data))
 
     @property
     def type(self) -> Any:

@@ -117,7 +117,7 @@ def _metadata_fast(kind: Metadata, value: dict[str, Any], strict: bool) -> None:
 # --------------------------------------------------------------------------- plans
 
 
-@attrs.define
+@attrs.define(eq=False)
 class ClassPlan:
     """What the generated code of one model class needs, and the code itself."""
 

@@ -169,7 +169,7 @@ def _freeze_event(raw: dict[str, Any]) -> FrozenDict[str, Any]:
     return FrozenDict(raw)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class GenericEvent(Unknown):
     """A server event respmodel does not model, kept whole: its ``type`` and raw fields.
 

@@ -99,7 +99,7 @@ class McpHttpError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UnknownMcpError(Unknown):
     """An MCP error whose ``type`` respmodel does not know, kept whole."""
 
@@ -183,7 +183,7 @@ class FileSearchCallItem(_Item):
     results: tuple[FileSearchResult, ...] | None = field(Seq(Obj(FileSearchResult)))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UnknownItem(Unknown):
     """An output item whose ``type`` respmodel does not know, kept whole."""
 

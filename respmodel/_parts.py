@@ -92,6 +92,6 @@ class OutputAudioPart(Model):
     transcript: str | None = field(Str())
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UnknownPart(Unknown):
     """A content part whose ``type`` respmodel does not know, kept whole."""

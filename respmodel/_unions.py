@@ -111,7 +111,7 @@ McpError: TypeAlias = McpProtocolError | McpToolExecutionError | McpHttpError | 
 """The error of an MCP call, tagged by ``type``."""
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class UnionInfo:
     """How one union is told apart."""
 

@@ -99,6 +99,6 @@ class CustomVoice(Model):
     id: str | None = field(Str())
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class UnknownVoice(Unknown):
     """A voice object whose ``type`` respmodel does not know, kept whole."""
