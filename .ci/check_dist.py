@@ -32,7 +32,19 @@ def sdist_problems(sdist: Path) -> list[str]:
     """What is missing from the sdist."""
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
-    needed = ["pyproject.toml", "setup.cfg", "README.md", "LICENSE", "respmodel/py.typed"]
+    needed = [
+        "pyproject.toml",
+        "setup.cfg",
+        "README.md",
+        "LICENSE",
+        "CHANGELOG.md",
+        "respmodel/py.typed",
+        # MANIFEST.in: the tests can run from the sdist alone.
+        "tests/conftest.py",
+        "tests/strategies.py",
+        "tests/data/corpus/SOURCES.md",
+        "scripts/make_sample.py",
+    ]
     return [f"{sdist.name}: {n} is missing" for n in needed if n not in names]
 
 
