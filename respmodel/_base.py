@@ -91,10 +91,6 @@ class Model:
             return NotImplemented
         return self._eq_key() == other._eq_key()
 
-    def __ne__(self, other: object) -> bool:
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
-
     def __hash__(self) -> int:
         return hash((type(self), self._eq_key()))
 
@@ -103,13 +99,11 @@ class Model:
         return _fill_lazy(self, name)
 
     def __repr__(self) -> str:
-        from ._codegen import class_plan
-
         parts = []
-        for name in class_plan(type(self)).names:
-            value = getattr(self, name)
+        for f in field_infos(type(self)):
+            value = getattr(self, f.name)
             if value is not None:
-                parts.append(f"{name}={json_repr(value)}")
+                parts.append(f"{f.name}={json_repr(value)}")
         if self.extra:
             parts.append(f"extra={json_repr(dict(self.extra))}")
         return f"{type(self).__name__}({', '.join(parts)})"
@@ -142,10 +136,6 @@ class Unknown:
         if other.__class__ is not self.__class__ or not isinstance(other, Unknown):
             return NotImplemented
         return self.data == other.data
-
-    def __ne__(self, other: object) -> bool:
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
 
     def __hash__(self) -> int:
         return hash((type(self), self.data))

@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 import attrs
 
 from ._base import Model, Unknown
+from ._converter import Case, decoder, is_camel
 from ._frozen import FrozenDict, freeze
+from ._json import _parse
 from ._kinds import Int, Obj, Str, Union, field
 from ._response import Response
-from ._unions import UnionInfo, register, tags_of
+from ._unions import UNIONS, UnionInfo, register, tags_of
 
 if TYPE_CHECKING:
-    from ._converter import Case
     from ._unions import ContentPart, OutputItem
 
 __all__ = [
@@ -273,9 +274,6 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
     if fn is not None:
         return fn
     with _LOCK:
-        from ._converter import decoder
-        from ._unions import UNIONS
-
         typed = {cls.type: decoder(cls, camel, strict) for cls in TYPED_EVENTS}  # type: ignore[attr-defined]
         get = typed.get
         union = decoder(UNIONS["ServerEvent"], camel, strict)
@@ -322,15 +320,5 @@ def loads_event(
     """
     decode = _BY_CASE.get((case, strict))
     if decode is None:
-        from ._converter import is_camel
-
         decode = _BY_CASE[(case, strict)] = event_decoder(is_camel(case), bool(strict))
     return decode(_parse(data))  # type: ignore[no-any-return]
-
-
-def _parse(data: Any) -> Any:
-    # ``_json`` imports the code generator, which imports this module: bind on first use.
-    global _parse
-    from ._json import _parse
-
-    return _parse(data)
