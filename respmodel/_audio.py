@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from ._base import Model, Unknown
+from ._base import Model, Unknown, model
 from ._kinds import Int, Obj, Union, field
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class PcmAudioFormat(Model):
     """16-bit PCM, ``{"type": "audio/pcm", "rate": 24000}``."""
 
@@ -30,14 +30,14 @@ class PcmAudioFormat(Model):
     rate: int | None = field(Int())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class PcmuAudioFormat(Model):
     """G.711 mu-law, ``{"type": "audio/pcmu"}``."""
 
     type: ClassVar[str] = "audio/pcmu"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class PcmaAudioFormat(Model):
     """G.711 A-law, ``{"type": "audio/pcma"}``."""
 
@@ -49,7 +49,7 @@ class UnknownAudioFormat(Unknown):
     """An audio format whose ``type`` respmodel does not know, kept whole."""
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class AudioOutput(Model):
     """The format and voice of a GA response's audio output."""
 
@@ -57,7 +57,7 @@ class AudioOutput(Model):
     voice: Voice | None = field(Union("Voice"))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseAudio(Model):
     """A GA response's ``audio`` settings."""
 

@@ -1,38 +1,60 @@
-"""The base of every model class: presence tracking, unknown keys, lazy fields.
+"""The base of every model class: unknown keys, explicit nulls, and the decoded JSON.
 
-A model object made by a constructor holds its values like any attrs class.
-A model object made by :func:`respmodel.loads` starts as a shell around the
-parsed JSON it was checked against (``_src``); the first read of one of its
-fields fills every modelled field at once, so nested objects are only built
-when someone looks at them.  Equality, hashing, pickling, ``repr`` and
-``attrs.evolve`` all read fields, so they see the filled object; nobody else
-can tell the difference except by timing.
+Model classes are frozen, slotted attrs classes declared with :func:`model`.
+Their objects are made three ways, all finished at once (nothing is built
+later, on a read):
+
+* by a constructor, which converts and checks every argument (the generated
+  ``__init__``, see :mod:`respmodel._codegen`);
+* by decoding, which checks and builds the whole tree in one pass without
+  calling ``__init__``, and keeps the JSON each object was decoded from, so
+  that an unchanged object encodes by handing that JSON back to orjson;
+* by ``attrs.evolve``, which is a constructor call: the values it copies from
+  the old object were checked when that object was made, and pass the
+  constructor's checks at the cost of a class test each.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._errors import ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, json_repr
 from ._kinds import field_infos
 
-__all__ = ["Model", "Unknown"]
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+elif sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10: the decorator only informs type checkers
+
+    def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
+        return lambda f: f
 
 
-def _freeze_extra(value: Any) -> FrozenDict[str, Any]:
-    if not value:
-        return EMPTY
-    frozen = freeze(value)
-    if not isinstance(frozen, FrozenDict):
-        raise ValidationError("extra", "expected a mapping of unknown keys to JSON values")
-    return frozen
+__all__ = ["Model", "Unknown", "model", "twin"]
+
+_T = TypeVar("_T", bound=type)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Model:
+class _Decoded:
+    """The slots that make encoding a decoded object cheap (not attrs fields).
+
+    ``_src`` is the parsed JSON the object was decoded from, or None when it
+    was made any other way; ``_camel`` the key style of that JSON.  They are
+    not fields: equality, ``repr``, ``attrs.asdict`` and pickles ignore them.
+    """
+
+    __slots__ = ("_camel", "_src")
+    _src: dict[str, Any] | None
+    _camel: bool
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False, init=False, getstate_setstate=False)
+class Model(_Decoded):
     """Base of the modelled classes.
 
     Two bookkeeping attributes make decoding lossless:
@@ -47,40 +69,16 @@ class Model:
 
     extra: FrozenDict[str, Any] = attrs.field(default=EMPTY)
     json_nulls: frozenset[str] = attrs.field(default=frozenset())
-    _src: dict[str, Any] | None = attrs.field(
-        init=False, default=None, eq=False, hash=False, alias="_src"
-    )
-    _camel: bool = attrs.field(init=False, default=False, eq=False, hash=False, alias="_camel")
 
-    def __attrs_post_init__(self) -> None:
-        # Constructors (and attrs.evolve) convert and check every field here,
-        # in one loop, rather than through per-field attrs validators: decoding
-        # never runs __init__, and class creation stays cheap.
-        # attrs.validators.disabled() switches the checks off, as it does attrs validators.
-        cls = type(self)
-        fields = field_infos(cls)
-        check = not attrs.validators.get_disabled()
-        for f in fields:
-            value = getattr(self, f.name)
-            if value is None:
-                continue
-            converted = f.kind.convert(value)
-            problem = f.kind.problem(converted) if check else None
-            if problem is not None:
-                raise ValidationError(f"{cls.__name__}.{f.name}", problem)
-            if converted is not value:
-                _set(self, f.name, converted)
-        _set(self, "extra", _freeze_extra(self.extra))
-        # Callers may pass any iterable of names; the annotation says what is stored.
-        nulls: frozenset[str] = frozenset(self.json_nulls)
-        _set(self, "json_nulls", nulls)
-        if nulls:
-            unknown = nulls.difference(f.name for f in fields)
-            if unknown:
-                raise ValidationError(
-                    f"{cls.__name__}.json_nulls",
-                    f"not attributes of {cls.__name__}: {', '.join(sorted(unknown))}",
-                )
+    if not TYPE_CHECKING:
+
+        def __init__(self, **kwargs: Any) -> None:
+            # The first object of a class made by a constructor (or evolve)
+            # generates the class's own __init__ and installs it; later calls
+            # go straight to it.  The type checkers see the attrs signature.
+            from ._codegen import install_init
+
+            install_init(type(self))(self, **kwargs)
 
     def _eq_key(self) -> tuple[Any, ...]:
         return (*(getattr(self, f.name) for f in field_infos(type(self))), self.extra)
@@ -94,9 +92,11 @@ class Model:
     def __hash__(self) -> int:
         return hash((type(self), self._eq_key()))
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when a slot is unset, that is on a lazily decoded object.
-        return _fill_lazy(self, name)
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickles and copies carry the fields and the decoded JSON, if any: an
+        # unpickled object still encodes to the very bytes it was decoded from.
+        values = tuple(getattr(self, f.name) for f in field_infos(type(self)))
+        return (_rebuild, (type(self), values, self.extra, self.json_nulls, self._src, self._camel))
 
     def __repr__(self) -> str:
         parts = []
@@ -109,17 +109,60 @@ class Model:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
-_set = object.__setattr__
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(attrs.field,))
+def model(cls: _T) -> _T:
+    """Declare a model class: frozen, slotted, keyword-only; ``__init__`` generated on first use."""
+    return attrs.frozen(
+        cls, kw_only=True, repr=False, eq=False, init=False, getstate_setstate=False
+    )
 
 
-def _fill_lazy(obj: Model, name: str) -> Any:
-    # _codegen imports this module, so it is imported here on first use;
-    # the global then points straight at the real function.
-    global _fill_lazy
-    from ._codegen import fill_lazy
+_TWINS: dict[type, type] = {}
 
-    _fill_lazy = fill_lazy
-    return fill_lazy(obj, name)
+
+def twin(cls: type) -> type:
+    """The writable twin of a frozen class: same slots, ``object``'s ``__setattr__``.
+
+    Builders make the twin with ``object.__new__``, store each slot with a
+    plain attribute assignment (which CPython specialises into a direct slot
+    store only when both ``__setattr__`` and ``__delattr__`` are ``object``'s),
+    and finish with ``obj.__class__ = cls``.  No object ever leaves a builder
+    as a twin, so nobody else sees one.
+    """
+    t = _TWINS.get(cls)
+    if t is None:
+        t = type(
+            f"_{cls.__name__}Twin",
+            (cls,),
+            {
+                "__slots__": (),
+                "__setattr__": object.__setattr__,
+                "__delattr__": object.__delattr__,
+                "__module__": __name__,
+            },
+        )
+        t = _TWINS.setdefault(cls, t)
+    return t
+
+
+def _rebuild(
+    cls: type[Model],
+    values: tuple[Any, ...],
+    extra: Any,
+    nulls: frozenset[str],
+    src: dict[str, Any] | None = None,
+    camel: bool = False,
+) -> Model:
+    """Unpickle a model object (its values were checked when it was pickled)."""
+    obj: Any = object.__new__(twin(cls))
+    for f, value in zip(field_infos(cls), values, strict=True):
+        setattr(obj, f.name, value)
+    obj.extra = extra
+    obj.json_nulls = nulls
+    obj._src = src
+    obj._camel = camel
+    obj.__class__ = cls
+    return obj  # type: ignore[no-any-return]
 
 
 @attrs.frozen(repr=False, eq=False)

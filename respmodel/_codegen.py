@@ -1,716 +1,618 @@
-"""Generated code: the checkers, fillers and encoders of every model class.
+"""Generated code: the decoders, encoders and constructors of every model class.
 
-For each model class and key style (snake or camel) this module writes, the
-first time they are needed, small straight-line Python functions from the
-field kinds declared on the class, compiles them and registers their source
-with ``linecache`` so that tracebacks and debuggers show real lines:
+For each model class and union, this module writes small straight-line Python
+functions from the field kinds declared on the class (each kind writes its own
+lines: ``Kind.emit``, ``Kind.encode``, ``Kind.accept``), the first time they
+are needed, and compiles them:
 
-* a *fast checker* per mode (lenient or strict) that walks parsed JSON and
-  raises ``_Invalid`` at the first problem without tracking paths, for the
-  common case where nothing is wrong;
-* a *full checker* per mode that walks the same JSON again, only after the
-  fast one failed, and collects every problem with its JSON path;
-* a *filler* that sets every field slot of a lazily decoded object from its
-  checked JSON (nested objects become lazy objects in turn);
-* an *encoder* that turns an object back into JSON-ready values, returning
-  the checked JSON itself for an object that was decoded in the same key style
-  (frozen objects cannot have changed).
+* a *decoder* per mode (key style, strictness, source; see ``_modes``) that
+  checks parsed JSON **and** builds the finished object in one pass, raising
+  ``_Invalid`` at the first problem without tracking paths (``_check`` then
+  walks the input again to say where every problem is);
+* an *encoder* per key style that turns an object back into JSON-ready
+  values, handing back the decoded JSON itself for an object decoded in the
+  same key style (frozen objects cannot have changed);
+* the ``__init__`` of each class, which converts and checks what a caller
+  passes, accepting with one class test each the values that ``attrs.evolve``
+  copies from an object that was already checked.
 
-Nothing is generated at import time; generation is guarded by one lock so
-that threads decoding in a fresh process see finished functions only.
+Objects are built without ``__init__``: as their writable twin (``_base.twin``)
+with plain slot stores, then given their public class.
+
+The functions of one purpose and mode share one namespace, call each other
+by name, and name their constants after the class and field they serve
+(``_Response_status_ok``), so the source reads like a hand-written module and
+could be written to one at build time.  Everything written for one request is
+compiled as one chunk, registered with ``linecache`` so that tracebacks and
+debuggers show real lines.  Nothing is generated at import time.
 """
 
 from __future__ import annotations
 
-import keyword
 import linecache
-import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
-from ._base import Model, Unknown
-from ._errors import DecodeError, ErrorDetail
-from ._frozen import FrozenDict, freeze, freeze_items, thaw
-from ._kinds import (
-    Bool,
-    Const,
-    Enum,
-    FieldInfo,
-    Float,
-    Int,
-    IntOrInf,
-    Json,
-    Kind,
-    Metadata,
-    Obj,
-    Seq,
-    Str,
-    Union,
-    describe,
-    field_infos,
-)
+from ._base import Model, Unknown, twin
+from ._check import tag_of
+from ._errors import ValidationError
+from ._frozen import EMPTY, FrozenDict, freeze, thaw
+from ._jsontree import own
+from ._kinds import FieldInfo, Metadata, Scalar, field_infos
+from ._memo import LOCK, memo
+from ._modes import Mode
 from ._unions import UNIONS, UnionInfo
 
-__all__ = ["checker", "class_plan", "encode", "fill_lazy", "union_builder", "wrap"]
+__all__ = ["Invalid", "decoder_function", "encode", "install_init", "source_of"]
+
+_MISSING = object()
+_NO_NULLS: frozenset[str] = frozenset()
 
 
-class _Invalid(Exception):
-    """Raised by fast checkers at the first problem; never leaves this module."""
+class Invalid(Exception):
+    """Raised by generated decoders at the first problem; ``_dispatch`` turns it into paths."""
 
 
-_LOCK = threading.RLock()
-_new = object.__new__
-_set_src = Model.__dict__["_src"].__set__
-_set_camel = Model.__dict__["_camel"].__set__
-_set_extra = Model.__dict__["extra"].__set__
-_set_nulls = Model.__dict__["json_nulls"].__set__
-_getattribute = object.__getattribute__
+# --------------------------------------------------------------------------- helpers
+# What the generated code calls: small functions for what is rare or long.
 
 
-def key_path(path: str, key: str) -> str:
-    """``$.a`` + ``b`` -> ``$.a.b``; keys that are not identifiers are quoted.
-
-    A key longer than 64 characters is shortened (``$["aaa…"]``), so that an
-    error about a huge unknown key stays readable.
-    """
-    if len(key) > 64:
-        key = key[:63] + "…"
-    elif key.isidentifier() and not keyword.iskeyword(key):
-        return f"{path}.{key}"
-    escaped = key.replace("\\", "\\\\").replace('"', '\\"')
-    return f'{path}["{escaped}"]'
+def _utf8(text: str) -> bool:
+    """False for a str holding a lone surrogate, which JSON text (UTF-8) cannot carry."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def _bad(errs: list[ErrorDetail], path: str, expected: str, value: Any) -> None:
-    errs.append(ErrorDetail(path, f"expected {expected}, got {describe(value)}"))
+_SHALLOW = 64
+"""How deep opaque JSON inside ``structure`` input may nest on the fast path: well
+within the document's limit wherever it sits; deeper input takes the slow path,
+which counts levels from the top of the document."""
 
 
-def _metadata_full(
-    kind: Metadata, value: dict[str, Any], path: str, errs: list[ErrorDetail], strict: bool
-) -> None:
+def _freeze_py(value: Any) -> Any:
+    """Deep-freeze caller-owned Python data, checking it is JSON (DecodeError when not)."""
+    return freeze(own(value, _SHALLOW))
+
+
+def _metadata(kind: Metadata, value: dict[str, Any], strict: bool) -> FrozenDict[str, str]:
+    try:
+        return kind.build(value, strict)
+    except ValueError:
+        raise Invalid from None
+
+
+def _metadata_py(kind: Metadata, value: dict[str, Any], strict: bool) -> FrozenDict[str, str]:
     for k, v in value.items():
-        where = key_path(path, k)
-        if v.__class__ is not str:
-            _bad(errs, where, "string", v)
-        elif strict and len(v) > kind.max_value:
-            _bad(errs, where, f"a string of at most {kind.max_value} characters", v)
-        if strict and len(k) > kind.max_key:
-            errs.append(
-                ErrorDetail(
-                    where, f"expected a key of at most {kind.max_key} characters, got {len(k)}"
-                )
-            )
-    if strict and len(value) > kind.max_pairs:
-        errs.append(ErrorDetail(path, f"expected at most {kind.max_pairs} pairs, got {len(value)}"))
+        if k.__class__ is not str or v.__class__ is not str or not (_utf8(k) and _utf8(v)):
+            raise Invalid
+    return _metadata(kind, value, strict)
 
 
-def _metadata_fast(kind: Metadata, value: dict[str, Any], strict: bool) -> None:
-    for v in value.values():
-        if v.__class__ is not str:
-            raise _Invalid
-    if strict and kind.limit_problem(value) is not None:
-        raise _Invalid
+def _leftover(keys: Mapping[str, str | None], d: dict[str, Any], strict: bool, python: bool) -> Any:
+    """``extra`` of an object whose input has keys its fields did not account for."""
+    out = {}
+    for k, v in d.items():
+        if k not in keys:
+            if strict:
+                raise Invalid
+            if python:
+                if k.__class__ is not str or not (k.isascii() or _utf8(k)):
+                    raise Invalid
+                out[k] = _freeze_py(v)
+            else:
+                out[k] = freeze(v)
+    return FrozenDict(out) if out else EMPTY
 
 
-# --------------------------------------------------------------------------- plans
+def _unknown(cls: type[Unknown], data: Any) -> Unknown:
+    """An Unknown object around frozen ``data``."""
+    obj: Any = object.__new__(twin(cls))
+    obj.data = data
+    obj.__class__ = cls
+    return obj  # type: ignore[no-any-return]
 
 
-@attrs.define(eq=False)
-class ClassPlan:
-    """What the generated code of one model class needs, and the code itself."""
-
-    cls: type[Model]
-    fields: tuple[FieldInfo, ...]
-    names: tuple[str, ...]
-    name_set: frozenset[str]
-    tag: str | None
-    known: dict[bool, frozenset[str]]
-    """Keys the class knows, by key style (True: camel)."""
-    name_by_key: dict[bool, dict[str, str]]
-    fast: dict[tuple[bool, bool], Callable[..., None]] = attrs.Factory(dict)
-    full: dict[tuple[bool, bool], Callable[..., None]] = attrs.Factory(dict)
-    fillers: dict[bool, Callable[[Model, dict[str, Any]], None]] = attrs.Factory(dict)
-    builders: dict[bool, Callable[[dict[str, Any]], Model]] = attrs.Factory(dict)
-    encoders: dict[bool, Callable[[Model], Any]] = attrs.Factory(dict)
+def _unknown_raw(cls: type[Unknown], data: Any, raw: dict[str, Any] | None) -> Unknown:
+    """An Unknown object that also keeps the parsed JSON it came from (``GenericEvent``)."""
+    obj: Any = object.__new__(twin(cls))
+    obj.data = data
+    obj._raw = raw
+    obj.__class__ = cls
+    return obj  # type: ignore[no-any-return]
 
 
-_PLANS: dict[type, ClassPlan] = {}
+def _arg(owner: str, f: FieldInfo, value: Any, check: bool) -> Any:
+    """A constructor argument the generated test did not accept as it is: convert and check."""
+    converted = f.kind.convert(value)
+    if check:
+        problem = f.kind.problem(converted)
+        if problem is not None:
+            raise ValidationError(f"{owner}.{f.name}{problem[0]}", problem[1])
+    return converted
 
 
-def class_plan(cls: type[Model]) -> ClassPlan:
-    """The plan of a model class (built once; no code is generated here)."""
-    plan = _PLANS.get(cls)
-    if plan is None:
-        with _LOCK:
-            plan = _PLANS.get(cls)
-            if plan is None:
-                fields = field_infos(cls)
-                tag = cls.__dict__.get("type")
-                tag = tag if isinstance(tag, str) else None
-                known = {}
-                name_by_key = {}
-                for camel in (False, True):
-                    keys = {f.key(camel): f.name for f in fields}
-                    name_by_key[camel] = keys
-                    known[camel] = frozenset(keys) | ({"type"} if tag is not None else set())
-                plan = ClassPlan(
-                    cls,
-                    fields,
-                    tuple(f.name for f in fields),
-                    frozenset(f.name for f in fields),
-                    tag,
-                    known,
-                    name_by_key,
-                )
-                _PLANS[cls] = plan
-    return plan
+def _extra_arg(owner: str, value: Any) -> FrozenDict[str, Any]:
+    if not value:
+        return EMPTY
+    if not isinstance(value, Mapping):
+        raise ValidationError(f"{owner}.extra", "expected a mapping of unknown keys to JSON values")
+    frozen = freeze(value)
+    if not isinstance(frozen, FrozenDict):  # pragma: no cover - freeze keeps mappings
+        raise ValidationError(f"{owner}.extra", "expected a mapping of unknown keys to JSON values")
+    return frozen
 
 
-def _compile(name: str, source: str, namespace: dict[str, Any]) -> Callable[..., Any]:
-    filename = f"<respmodel generated {name}>"
-    code = compile(source, filename, "exec")
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(code, namespace)
-    fn: Callable[..., Any] = namespace[name]
-    return fn
+def _nulls_arg(owner: str, names: frozenset[str], value: Any) -> frozenset[str]:
+    try:
+        nulls = frozenset(value)
+    except TypeError:
+        raise ValidationError(
+            f"{owner}.json_nulls", f"expected a set of attribute names, got {type(value).__name__}"
+        ) from None
+    unknown = nulls - names
+    if unknown:
+        listed = ", ".join(sorted(map(str, unknown)))
+        raise ValidationError(f"{owner}.json_nulls", f"not attributes of {owner}: {listed}")
+    return nulls
+
+
+def _store(obj: Any, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
+    """Constructor stores for a subclass the generated code does not know (no twin)."""
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(obj, name, value)
+
+
+def _encode_other(value: Any) -> Any:
+    """Encode a union member that is not a model object: an Unknown, or a bare string."""
+    if isinstance(value, Unknown):
+        # A decoded generic event hands back the parsed JSON it kept (most
+        # events of a session: no thawing); the rest thaw ``data``.
+        raw = value._json()
+        return raw if raw.__class__ is dict else thaw(raw)
+    if value.__class__ is str:
+        return value
+    raise TypeError(f"not a respmodel object: {type(value).__name__}")
+
+
+_BASE_NAMESPACE: dict[str, Any] = {
+    "_Invalid": Invalid,
+    "_type": type,  # a field may be called ``type``; the generated code never shadows this
+    "_new": object.__new__,
+    "_set_class": object.__setattr__,
+    "_EMPTY": EMPTY,
+    "_NO_NULLS": _NO_NULLS,
+    "_INF": float("inf"),
+    "_frozenset": frozenset,
+    "_freeze": freeze,
+    "_freeze_py": _freeze_py,
+    "_thaw": thaw,
+    "_utf8": _utf8,
+    "_metadata": _metadata,
+    "_metadata_py": _metadata_py,
+    "_leftover": _leftover,
+    "_unknown": _unknown,
+    "_unknown_raw": _unknown_raw,
+    "_arg": _arg,
+    "_extra_arg": _extra_arg,
+    "_nulls_arg": _nulls_arg,
+    "_store": _store,
+    "_encode_other": _encode_other,
+    "_disabled": attrs.validators.get_disabled,
+}
+
+
+# --------------------------------------------------------------------------- units
+
+
+class _Unit:
+    """The namespace of the generated functions of one purpose and mode.
+
+    Functions are written (``write``) as they are asked for, and compiled
+    together at the next ``flush``, which the public accessors call before
+    they hand a function out.  Only ever used under ``LOCK``.
+    """
+
+    def __init__(self, label: str, strict: bool = False, python: bool = False) -> None:
+        self.label = label
+        self.strict, self.python = strict, python
+        self.ns: dict[str, Any] = dict(_BASE_NAMESPACE)
+        self.sources: dict[str, str] = {}
+        self._pending: list[str] = []
+        self._tail: list[str] = []
+        self._chunks = 0
+
+    def const(self, name: str, value: Any) -> str:
+        """Bind ``name`` to ``value`` in the namespace (the same name twice: an equal value)."""
+        have = self.ns.get(name, _MISSING)
+        if have is _MISSING:
+            self.ns[name] = value
+        elif have is not value and have != value:  # pragma: no cover - a bug here
+            raise RuntimeError(f"generated name {name} bound to two values")
+        return name
+
+    def write(self, name: str, lines: list[str], tail: list[str] = ()) -> None:  # type: ignore[assignment]
+        source = "\n".join(lines) + "\n"
+        self.sources[name] = source
+        self._pending.append(source)
+        self._tail.extend(tail)
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        source = "\n\n".join(self._pending) + "\n" + "\n".join(self._tail) + "\n"
+        self._pending, self._tail = [], []
+        self._chunks += 1
+        filename = f"<respmodel {self.label} #{self._chunks}>"
+        code = compile(source, filename, "exec")
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        exec(code, self.ns)
 
 
 class _Writer:
-    """Collects indented lines and the constants they refer to."""
+    """Lines of one generated function; what ``Kind.emit`` writes into (the ``Emitter``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit: _Unit, gen: Any) -> None:
+        self.unit, self.gen = unit, gen
+        self.strict, self.python = unit.strict, unit.python
         self.lines: list[str] = []
-        self.ns: dict[str, Any] = {}
         self._n = 0
 
     def line(self, indent: int, text: str) -> None:
         self.lines.append("    " * indent + text)
 
-    def const(self, value: Any, hint: str = "c") -> str:
-        self._n += 1
-        name = f"_{hint}{self._n}"
-        self.ns[name] = value
-        return name
+    def const(self, name: str, value: Any) -> str:
+        return self.unit.const(name, value)
 
-    def var(self, hint: str) -> str:
+    def local(self, hint: str) -> str:
         self._n += 1
         return f"{hint}{self._n}"
 
-    def source(self) -> str:
-        return "\n".join(self.lines) + "\n"
+    def decoder(self, cls: type) -> str:
+        return self.gen.class_function(cls)  # type: ignore[no-any-return]
+
+    def union_decoder(self, name: str) -> str:
+        return self.gen.union_function(name)  # type: ignore[no-any-return]
+
+    encoder = decoder
+    union_encoder = union_decoder
 
 
-# --------------------------------------------------------------------------- checkers
+# --------------------------------------------------------------------------- decoders
 
 
-class _CheckGen:
-    """Writes one checker (fast or full) of one class in one mode."""
+class _Decoders:
+    """Writes the decoders of one mode."""
 
-    def __init__(self, plan: ClassPlan, camel: bool, strict: bool, full: bool) -> None:
-        self.plan, self.camel, self.strict, self.full = plan, camel, strict, full
-        self.w = _Writer()
+    def __init__(self, mode: Mode) -> None:
+        self.mode = mode
+        self.unit = _Unit(f"decode {mode.name}", mode.strict, mode.python)
 
-    def fail(self, ind: int, path: str, expected: str, var: str) -> None:
-        if self.full:
-            self.w.line(ind, f"_bad(errs, f{path!r}, {expected!r}, {var})")
-        else:
-            self.w.line(ind, "raise _Invalid")
+    def class_function(self, cls: type) -> str:
+        name = f"decode_{cls.__name__}"
+        if name not in self.unit.sources:
+            self.unit.sources[name] = ""  # claimed: a class that nests itself stops here
+            self._write_class(cls, name)
+        return name
 
-    def problem(self, ind: int, path: str, message: str) -> None:
-        if self.full:
-            self.w.line(ind, f"errs.append(ErrorDetail(f{path!r}, {message!r}))")
-        else:
-            self.w.line(ind, "raise _Invalid")
+    def union_function(self, union: str) -> str:
+        name = f"decode_{union}"
+        if name not in self.unit.sources:
+            self.unit.sources[name] = ""
+            self._write_union(UNIONS[union], name)
+        return name
 
-    def nested(self, fn: Callable[..., None], var: str, path: str) -> str:
-        name = self.w.const(fn, "chk")
-        return f"{name}({var}, f{path!r}, errs)" if self.full else f"{name}({var})"
-
-    def kind(self, kind: Kind, var: str, path: str, ind: int) -> None:
-        """Emit the check of ``var`` (known not to be None) against ``kind``."""
-        w, strict = self.w, self.strict
-        if isinstance(kind, (Enum, Const)):
-            w.line(ind, f"if {var}.__class__ is not str:")
-            self.fail(ind + 1, path, "string", var)
-            if strict:
-                allowed = w.const(
-                    frozenset(kind.values if isinstance(kind, Enum) else (kind.value,)), "ok"
-                )
-                w.line(ind, f"elif {var} not in {allowed}:")
-                self.fail(ind + 1, path, kind.expected(), var)
-        elif isinstance(kind, Str):
-            w.line(ind, f"if {var}.__class__ is not str:")
-            self.fail(ind + 1, path, "string", var)
-        elif isinstance(kind, Int):
-            w.line(ind, f"if {var}.__class__ is not int:")
-            self.fail(ind + 1, path, "integer", var)
-            if strict and kind.nonneg:
-                w.line(ind, f"elif {var} < 0:")
-                self.fail(ind + 1, path, kind.expected(), var)
-        elif isinstance(kind, Float):
-            w.line(ind, f"if {var}.__class__ is not float and {var}.__class__ is not int:")
-            self.fail(ind + 1, path, "number", var)
-            if strict and kind.lo is not None:
-                w.line(ind, f"elif not {kind.lo!r} <= {var} <= {kind.hi!r}:")
-                self.fail(ind + 1, path, kind.expected(), var)
-        elif isinstance(kind, Bool):
-            w.line(ind, f"if {var} is not True and {var} is not False:")
-            self.fail(ind + 1, path, "boolean", var)
-        elif isinstance(kind, IntOrInf):
-            w.line(ind, f"if {var}.__class__ is int:")
-            if strict:
-                w.line(ind + 1, f"if {var} < 0:")
-                self.fail(ind + 2, path, kind.expected(), var)
-            else:
-                w.line(ind + 1, "pass")
-            w.line(ind, f"elif {var}.__class__ is str:")
-            if strict:
-                w.line(ind + 1, f"if {var} != 'inf':")
-                self.fail(ind + 2, path, kind.expected(), var)
-            else:
-                w.line(ind + 1, "pass")
-            w.line(ind, "else:")
-            self.fail(ind + 1, path, kind.expected(), var)
-        elif isinstance(kind, Metadata):
-            w.line(ind, f"if {var}.__class__ is not dict:")
-            self.fail(ind + 1, path, "object", var)
-            w.line(ind, "else:")
-            k = w.const(kind, "meta")
-            if self.full:
-                w.line(ind + 1, f"_metadata_full({k}, {var}, f{path!r}, errs, {strict})")
-            else:
-                w.line(ind + 1, f"_metadata_fast({k}, {var}, {strict})")
-        elif isinstance(kind, Json):
-            if kind.object_only:
-                w.line(ind, f"if {var}.__class__ is not dict:")
-                self.fail(ind + 1, path, "object", var)
-            else:
-                w.line(ind, "pass")
-        elif isinstance(kind, Obj):
-            w.line(ind, f"if {var}.__class__ is not dict:")
-            self.fail(ind + 1, path, "object", var)
-            w.line(ind, "else:")
-            fn = _checker(kind.cls, self.camel, self.strict, self.full)
-            w.line(ind + 1, self.nested(fn, var, path))
-        elif isinstance(kind, Union):
-            info = UNIONS[kind.name]
-            cond = f"{var}.__class__ is not dict"
-            if info.allows_str:
-                cond += f" and {var}.__class__ is not str"
-            w.line(ind, f"if {cond}:")
-            self.fail(ind + 1, path, "string or object" if info.allows_str else "object", var)
-            w.line(ind, f"elif {var}.__class__ is dict:" if info.allows_str else "else:")
-            fn = _union_checker(info, self.camel, self.strict, self.full)
-            if self.full:
-                w.line(ind + 1, self.nested(fn, var, path))
-            else:
-                # Dispatch inline: one dict lookup, then the member's checker.
-                # An unhashable tag raises TypeError here, which ``checker``
-                # treats like _Invalid; the union checker handles the rest.
-                table = w.const(
-                    {t: _checker(c, self.camel, self.strict, False) for t, c in info.tags.items()},
-                    "tags",
-                )
-                chk = w.var("chk")
-                w.line(ind + 1, f"{chk} = {table}.get({var}.get('type'))")
-                w.line(ind + 1, f"if {chk} is not None:")
-                w.line(ind + 2, f"{chk}({var})")
-                w.line(ind + 1, "else:")
-                w.line(ind + 2, self.nested(fn, var, path))
-        elif isinstance(kind, Seq):
-            w.line(ind, f"if {var}.__class__ is not list:")
-            self.fail(ind + 1, path, "array", var)
-            w.line(ind, "else:")
-            item = w.var("x")
-            if self.full:
-                i = w.var("i")
-                w.line(ind + 1, f"for {i}, {item} in enumerate({var}):")
-                self.kind(kind.item, item, f"{path}[{{{i}}}]", ind + 2)
-            else:
-                w.line(ind + 1, f"for {item} in {var}:")
-                self.kind(kind.item, item, path, ind + 2)
-        else:  # pragma: no cover - a new kind without a checker is a bug
-            raise TypeError(f"no checker for {kind!r}")
-
-    def build(self) -> Callable[..., None]:
-        plan, w = self.plan, self.w
-        mode = f"{'camel' if self.camel else 'snake'}_{'strict' if self.strict else 'lenient'}"
-        name = f"check_{plan.cls.__name__}_{mode}_{'full' if self.full else 'fast'}"
-        w.ns.update(
-            _Invalid=_Invalid,
-            _bad=_bad,
-            ErrorDetail=ErrorDetail,
-            key_path=key_path,
-            _metadata_full=_metadata_full,
-            _metadata_fast=_metadata_fast,
-        )
-        w.line(0, f"def {name}(d, path='$', errs=None):" if self.full else f"def {name}(d):")
+    def _write_class(self, cls: type, name: str) -> None:
+        mode, w = self.mode, _Writer(self.unit, self)
+        c = cls.__name__
+        fields = field_infos(cls)
+        tag = tag_of(cls)
+        keys: dict[str, str | None] = {f.key(mode.camel): f.name for f in fields}
+        if tag is not None:
+            keys["type"] = None
+        w.const(f"_{c}", cls)
+        w.const(f"_{c}_twin", twin(cls))
+        w.const(f"_{c}_keys", keys)
+        w.line(0, f"def {name}(d):")
         w.line(1, "g = d.get")
-        if self.strict:
-            known = w.const(plan.known[self.camel], "known")
-            w.line(1, f"if not d.keys() <= {known}:")
-            if self.full:
-                w.line(2, "for k in d:")
-                w.line(3, f"if k not in {known}:")
-                w.line(4, "errs.append(ErrorDetail(key_path(path, k), 'unknown field'))")
-            else:
-                w.line(2, "raise _Invalid")
-        if plan.tag is not None:
-            # A union dispatches on the tag, so this only fails when a class is asked for directly.
+        w.line(1, f"o = _new(_{c}_twin)")
+        # Keys are counted where they are rare: the absent ones (``m``), and
+        # the null ones (``z``, by field name); then the input has a key that
+        # no field accounts for exactly when len(d) + m exceeds the known keys.
+        w.line(1, "m = 0")
+        w.line(1, "z = ()")
+        if tag is not None and mode.python:
+            # A missing or null tag (a class asked for directly) takes the slow
+            # path, whose copy the object keeps: it encodes the tag as it was.
+            w.line(1, f"if g('type') != {tag!r}:")
+            w.line(2, "raise _Invalid")
+        elif tag is not None:
             w.line(1, "v = g('type')")
-            w.line(1, f"if v is not None and v != {plan.tag!r}:")
-            self.fail(2, "{path}.type", f'"{plan.tag}"', "v")
-        for f in plan.fields:
-            key = f.key(self.camel)
+            w.line(1, "if v is not None:")
+            w.line(2, f"if v != {tag!r}:")
+            w.line(3, "raise _Invalid")
+            w.line(1, "elif 'type' not in d:")
+            w.line(2, "m += 1")
+        for f in fields:
+            key = f.key(mode.camel)
             w.line(1, f"v = g({key!r})")
-            simple = _SIMPLE_TYPES.get(type(f.kind)) if not self.strict else None
-            if simple is not None:
-                # One test for the common case: the right type, or absent/null.
-                w.line(1, f"if v.__class__ is not {simple} and v is not None:")
-                self.fail(2, "{path}." + key, f.kind.json, "v")
+            if isinstance(f.kind, Scalar):
+                # One test for the common case (a null or absent key fails it too).
+                w.line(1, f"if not ({f.kind.ok(w, 'v')}):")
+                w.line(2, "if v is not None:")
+                w.line(3, "raise _Invalid")
+                ind = 2
             else:
                 w.line(1, "if v is not None:")
-                self.kind(f.kind, "v", "{path}." + key, 2)
-        return _compile(name, w.source(), w.ns)
-
-
-_SIMPLE_TYPES = {Str: "str", Enum: "str", Const: "str", Int: "int"}
-"""Kinds whose lenient check is a single class test."""
-
-
-def _checker(cls: type[Model], camel: bool, strict: bool, full: bool) -> Callable[..., None]:
-    plan = class_plan(cls)
-    table = plan.full if full else plan.fast
-    fn = table.get((camel, strict))
-    if fn is None:
-        with _LOCK:
-            fn = table.get((camel, strict))
-            if fn is None:
-                fn = table[(camel, strict)] = _CheckGen(plan, camel, strict, full).build()
-    return fn
-
-
-_UNION_CHECKERS: dict[tuple[str, bool, bool, bool], Callable[..., None]] = {}
-
-
-def _union_checker(info: UnionInfo, camel: bool, strict: bool, full: bool) -> Callable[..., None]:
-    """The checker of a union member that is a JSON object: dispatch on its tag."""
-    key = (info.name, camel, strict, full)
-    fn = _UNION_CHECKERS.get(key)
-    if fn is not None:
-        return fn
-    with _LOCK:
-        table = {tag: _checker(c, camel, strict, full) for tag, c in info.tags.items()}
-        untagged = _checker(info.untagged, camel, strict, full) if info.untagged else None
-        ukey = info.untagged_key
-        expected = info.expected_tags()
-        closed = strict and not info.open  # an unknown tag is an error
-
-        if full:
-
-            def check(d: dict[str, Any], path: str, errs: list[ErrorDetail]) -> None:
-                tag = d.get("type")
-                if tag.__class__ is str:
-                    chk = table.get(tag)
-                    if chk is not None:
-                        chk(d, path, errs)
-                    elif closed:
-                        errs.append(
-                            ErrorDetail(
-                                f"{path}.type",
-                                f"unknown tag: expected {expected}, got {describe(tag)}",
-                            )
-                        )
-                elif "type" in d:
-                    if tag is not None or strict:
-                        _bad(errs, f"{path}.type", expected, tag)
-                elif untagged is not None and ukey in d:
-                    untagged(d, path, errs)
-                elif strict:
-                    errs.append(ErrorDetail(path, f'missing tag "type": expected {expected}'))
-
-        else:
-
-            def check(d: dict[str, Any]) -> None:  # type: ignore[misc]
-                tag = d.get("type")
-                if tag.__class__ is str:
-                    chk = table.get(tag)
-                    if chk is not None:
-                        chk(d)
-                    elif closed:
-                        raise _Invalid
-                elif "type" in d:
-                    if tag is not None or strict:
-                        raise _Invalid
-                elif untagged is not None and ukey in d:
-                    untagged(d)
-                elif strict:
-                    raise _Invalid
-
-        _UNION_CHECKERS[key] = check
-        return check
-
-
-def checker(target: type[Model] | UnionInfo, camel: bool, strict: bool) -> Callable[[Any], None]:
-    """``check(data)`` for a model class or union: raises DecodeError listing every problem.
-
-    The fast checker runs first; only when it finds something does the full
-    checker walk the input again to say where, and what, every problem is.
-    """
-    if isinstance(target, UnionInfo):
-        expected = "string or object" if target.allows_str else "object"
-        allows_str = target.allows_str
-        fast = _union_checker(target, camel, strict, False)
-        full = _union_checker(target, camel, strict, True)
-    else:
-        expected, allows_str = "object", False
-        fast = _checker(target, camel, strict, False)
-        full = _checker(target, camel, strict, True)
-
-    def check(data: Any) -> None:
-        if data.__class__ is not dict:
-            if allows_str and data.__class__ is str:
-                return
-            raise DecodeError([ErrorDetail("$", f"expected {expected}, got {describe(data)}")])
-        try:
-            fast(data)
-        except (_Invalid, TypeError):
-            errs: list[ErrorDetail] = []
-            full(data, "$", errs)
-            if not errs:  # pragma: no cover - the two checkers disagree: a bug in this module
-                errs.append(ErrorDetail("$", "invalid input (internal checker mismatch)"))
-            raise DecodeError(errs) from None
-
-    return check
-
-
-# --------------------------------------------------------------------------- building objects
-#
-# ``loads`` returns a *lazy* object: a shell around the checked JSON.  The
-# first read of any of its fields builds the whole tree below it at once with
-# generated builders (``object.__new__`` plus slot setters: no ``__init__``,
-# no validators, which the checkers made redundant).  Laziness stops at the
-# root because waking an object costs about a microsecond (an AttributeError
-# and a Python frame), far more than building a small object eagerly.
-
-
-def wrap(cls: type[Model], data: dict[str, Any], camel: bool) -> Model:
-    """A lazy object of ``cls`` over checked JSON: nothing is built until a field is read."""
-    obj = _new(cls)
-    _set_src(obj, data)
-    _set_camel(obj, camel)
-    return obj
-
-
-_UNION_BUILDERS: dict[tuple[str, bool, bool], Callable[[Any], Any]] = {}
-
-
-def union_builder(info: UnionInfo, camel: bool, lazy: bool = False) -> Callable[[Any], Any]:
-    """Turns a checked union member into its object: a model, an Unknown, or a str."""
-    key = (info.name, camel, lazy)
-    fn = _UNION_BUILDERS.get(key)
-    if fn is not None:
-        return fn
-    with _LOCK:
-        makers: dict[str, Callable[..., Model]]
-        if lazy:
-            makers = {tag: (lambda d, c=c: wrap(c, d, camel)) for tag, c in info.tags.items()}
-        else:
-            makers = {tag: _builder(class_plan(c), camel) for tag, c in info.tags.items()}
-        unknown = info.unknown
-        untagged_key = info.untagged_key
-        untagged = None
-        if info.untagged is not None:
-            untagged = (
-                (lambda d, c=info.untagged: wrap(c, d, camel))
-                if lazy
-                else _builder(class_plan(info.untagged), camel)
-            )
-
-        def to_object(d: Any) -> Any:
-            if d.__class__ is str:
-                return d
-            tag = d.get("type")
-            make = makers.get(tag) if tag.__class__ is str else None
-            if make is not None:
-                return make(d)
-            if untagged is not None and "type" not in d and untagged_key in d:
-                return untagged(d)
-            return unknown(d)
-
-        _UNION_BUILDERS[key] = to_object
-    return to_object
-
-
-def _build_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
-    """An expression turning checked, non-null JSON ``var`` into the stored value."""
-    if isinstance(kind, Obj):
-        return f"{w.const(_builder(class_plan(kind.cls), camel), 'build')}({var})"
-    if isinstance(kind, Union):
-        return f"{w.const(union_builder(UNIONS[kind.name], camel), 'u')}({var})"
-    if isinstance(kind, Seq):
-        x = w.var("x")
-        inner = _build_expr(w, kind.item, x, camel)
-        if inner == x:
-            return f"tuple({var})"
-        return f"tuple([{inner} for {x} in {var}])"
-    if isinstance(kind, Metadata):
-        return f"{w.const(FrozenDict, 'fd')}({var})"
-    if isinstance(kind, Json):
-        return f"{w.const(freeze, 'freeze')}({var})"
-    return var
-
-
-def _fill_lines(w: _Writer, plan: ClassPlan, camel: bool) -> None:
-    w.line(1, "g = d.get")
-    for f in plan.fields:
-        setter = w.const(getattr(plan.cls, f.name).__set__, "set")
-        expr = _build_expr(w, f.kind, "v", camel)
-        if expr == "v":
-            w.line(1, f"{setter}(o, g({f.key(camel)!r}))")
-        else:
-            w.line(1, f"v = g({f.key(camel)!r})")
-            w.line(1, f"{setter}(o, None if v is None else {expr})")
-
-
-def _builder(plan: ClassPlan, camel: bool) -> Callable[[dict[str, Any]], Model]:
-    """``build(d)``: a finished object (its children too) from checked JSON."""
-    fn = plan.builders.get(camel)
-    if fn is not None:
-        return fn
-    with _LOCK:
-        w = _Writer()
-        name = f"build_{plan.cls.__name__}_{'camel' if camel else 'snake'}"
-        w.ns.update(_new=_new, _cls=plan.cls, _set_src=_set_src, _set_camel=_set_camel)
-        w.line(0, f"def {name}(d):")
-        w.line(1, "o = _new(_cls)")
-        _fill_lines(w, plan, camel)
-        w.line(1, "_set_src(o, d)")
-        w.line(1, f"_set_camel(o, {camel})")
+                f.kind.emit(w, "v", f"{c}_{f.name}", 2)
+                w.line(1, "else:")
+                ind = 2
+            w.line(ind, f"if {key!r} in d:")
+            w.line(ind + 1, f"z += ({f.name!r},)")
+            w.line(ind, "else:")
+            w.line(ind + 1, "m += 1")
+            w.line(1, f"o.{f.name} = v")
+        w.line(1, f"if len(d) + m == {len(keys)}:")
+        w.line(2, "o.extra = _EMPTY")
+        w.line(1, "else:")
+        w.line(2, f"o.extra = _leftover(_{c}_keys, d, {mode.strict}, {mode.python})")
+        w.line(1, "o.json_nulls = _frozenset(z) if z else _NO_NULLS")
+        # Input handed to ``structure`` belongs to the caller: nothing of it is kept.
+        w.line(1, f"o._src = {'None' if mode.python else 'd'}")
+        w.line(1, f"o._camel = {mode.camel}")
+        w.line(1, f"o.__class__ = _{c}")
         w.line(1, "return o")
-        fn = plan.builders[camel] = _compile(name, w.source(), w.ns)
-    return fn
+        self.unit.write(name, w.lines)
+
+    def _write_union(self, info: UnionInfo, name: str) -> None:
+        mode, w = self.mode, _Writer(self.unit, self)
+        u = info.name
+        members = {tag: self.class_function(cls) for tag, cls in info.tags.items()}
+        untagged = self.class_function(info.untagged) if info.untagged is not None else None
+        unknown = w.const(f"_{info.unknown.__name__}", info.unknown)
+        frozen = f"{'_freeze_py' if mode.python else '_freeze'}(x)"
+        if "_raw" in attrs.fields_dict(info.unknown):  # keeps the parsed JSON, when it may
+            make_unknown = f"_unknown_raw({unknown}, {frozen}, {'None' if mode.python else 'x'})"
+        else:
+            make_unknown = f"_unknown({unknown}, {frozen})"
+        w.line(0, f"def {name}(x):")
+        w.line(1, "if _type(x) is dict:")
+        w.line(2, "t = x.get('type')")
+        w.line(2, "if _type(t) is str:")
+        w.line(3, f"f = _{u}_tags.get(t)")
+        w.line(3, "if f is not None:")
+        w.line(4, "return f(x)")
+        w.line(3, "raise _Invalid" if mode.strict and not info.open else f"return {make_unknown}")
+        w.line(2, "if 'type' in x:")
+        if mode.strict:
+            w.line(3, "raise _Invalid")
+        else:
+            w.line(3, "if t is not None:")
+            w.line(4, "raise _Invalid")
+            w.line(3, f"return {make_unknown}")
+        if untagged is not None:
+            w.line(2, f"if {info.untagged_key!r} in x:")
+            w.line(3, f"return {untagged}(x)")
+        w.line(2, "raise _Invalid" if mode.strict else f"return {make_unknown}")
+        if info.allows_str:
+            test = "_type(x) is str"
+            if mode.python:
+                test += " and (x.isascii() or _utf8(x))"
+            w.line(1, f"if {test}:")
+            w.line(2, "return x")
+        w.line(1, "raise _Invalid")
+        table = ", ".join(f"{tag!r}: {fn}" for tag, fn in members.items())
+        self.unit.write(name, w.lines, [f"_{u}_tags = {{{table}}}"])
 
 
-def _filler(plan: ClassPlan, camel: bool) -> Callable[[Model, dict[str, Any]], None]:
-    """``fill(o, d)``: set the fields of a lazy object (its children built eagerly)."""
-    fn = plan.fillers.get(camel)
-    if fn is not None:
-        return fn
-    with _LOCK:
-        w = _Writer()
-        name = f"fill_{plan.cls.__name__}_{'camel' if camel else 'snake'}"
-        w.line(0, f"def {name}(o, d):")
-        _fill_lines(w, plan, camel)
-        w.line(1, "return None")
-        fn = plan.fillers[camel] = _compile(name, w.source(), w.ns)
-    return fn
+_DECODERS: dict[Mode, _Decoders] = {}
+_DECODER_FUNCTIONS: dict[tuple[Any, Mode], Callable[[Any], Any]] = {}
 
 
-_get_src = Model.__dict__["_src"].__get__
-_get_camel = Model.__dict__["_camel"].__get__
+def decoder_function(target: type | UnionInfo, mode: Mode) -> Callable[[Any], Any]:
+    """The generated decoder of a class (input: a dict) or union (input: any JSON value)."""
 
+    def make() -> Callable[[Any], Any]:
+        gen = memo(_DECODERS, mode, lambda: _Decoders(mode))  # type: ignore[arg-type]
+        if isinstance(target, UnionInfo):
+            name = gen.union_function(target.name)
+        else:
+            name = gen.class_function(target)
+        gen.unit.flush()
+        return gen.unit.ns[name]  # type: ignore[no-any-return]
 
-def fill_lazy(obj: Model, name: str) -> Any:
-    """``__getattr__`` of model objects: fill a lazy object on its first read."""
-    src = _get_src(obj)
-    if src is not None:
-        cls = type(obj)
-        plan = _PLANS.get(cls) or class_plan(cls)
-        camel = _get_camel(obj)
-        if name in plan.name_set:
-            (plan.fillers.get(camel) or _filler(plan, camel))(obj, src)
-            return _getattribute(obj, name)
-        if name == "extra":
-            known = plan.known[camel]
-            value: Any = freeze_items((k, v) for k, v in src.items() if k not in known)
-            _set_extra(obj, value)
-            return value
-        if name == "json_nulls":
-            by_key = plan.name_by_key[camel]
-            value = frozenset(by_key[k] for k, v in src.items() if v is None and k in by_key)
-            _set_nulls(obj, value)
-            return value
-    raise AttributeError(f"{type(obj).__name__!r} object has no attribute {name!r}")
+    key = (target.name if isinstance(target, UnionInfo) else target, mode)
+    return memo(_DECODER_FUNCTIONS, key, make)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- encoders
 
 
-def _encode_expr(w: _Writer, kind: Kind, var: str, camel: bool) -> str:
-    if isinstance(kind, Obj):
-        return f"{w.const(_encoder(class_plan(kind.cls), camel), 'enc')}({var})"
-    if isinstance(kind, Union):
-        return f"{w.const(_union_encoder(UNIONS[kind.name], camel), 'uenc')}({var})"
-    if isinstance(kind, Seq):
-        x = w.var("x")
-        inner = _encode_expr(w, kind.item, x, camel)
-        return var if inner == x else f"[{inner} for {x} in {var}]"
-    if isinstance(kind, Json):  # frozen opaque JSON: orjson gets dicts and lists (see thaw)
-        return f"{w.const(thaw, 'thaw')}({var})"
-    return var
+class _Encoders:
+    """Writes the encoders of one key style."""
 
+    def __init__(self, camel: bool) -> None:
+        self.camel = camel
+        self.unit = _Unit(f"encode {'camel' if camel else 'snake'}")
 
-def _encoder(plan: ClassPlan, camel: bool) -> Callable[[Model], Any]:
-    fn = plan.encoders.get(camel)
-    if fn is not None:
-        return fn
-    with _LOCK:
-        w = _Writer()
-        name = f"encode_{plan.cls.__name__}_{'camel' if camel else 'snake'}"
+    def class_function(self, cls: type) -> str:
+        name = f"encode_{cls.__name__}"
+        if name not in self.unit.sources:
+            self.unit.sources[name] = ""
+            self._write_class(cls, name)
+        return name
+
+    def union_function(self, union: str) -> str:
+        name = f"encode_{union}"
+        if name not in self.unit.sources:
+            self.unit.sources[name] = ""
+            info = UNIONS[union]
+            w = _Writer(self.unit, self)
+            classes = [*info.tags.values(), *([info.untagged] if info.untagged else [])]
+            table = ", ".join(
+                f"{w.const('_' + c.__name__, c)}: {self.class_function(c)}" for c in classes
+            )
+            w.line(0, f"def {name}(v):")
+            w.line(1, f"f = _{union}_encoders.get(v.__class__)")
+            w.line(1, "return f(v) if f is not None else _encode_other(v)")
+            self.unit.write(name, w.lines, [f"_{union}_encoders = {{{table}}}"])
+        return name
+
+    def _write_class(self, cls: type, name: str) -> None:
+        w = _Writer(self.unit, self)
+        c, camel = cls.__name__, self.camel
+        fields = field_infos(cls)
+        tag = tag_of(cls)
         w.line(0, f"def {name}(o):")
         w.line(1, "s = o._src")
         w.line(1, f"if s is not None and o._camel is {camel}:")
         w.line(2, "return s")
         w.line(1, "ex = o.extra")
-        w.ns["_thaw"] = thaw
         w.line(1, "out = _thaw(ex) if ex else {}")
-        if plan.tag is not None:
-            w.line(1, f"out['type'] = {plan.tag!r}")
-        if plan.fields:
+        if tag is not None:
+            w.line(1, f"out['type'] = {tag!r}")
+        if fields:
             w.line(1, "nulls = o.json_nulls")
-        for f in plan.fields:
+        for f in fields:
             key = f.key(camel)
             w.line(1, f"v = o.{f.name}")
             w.line(1, "if v is not None:")
-            w.line(2, f"out[{key!r}] = {_encode_expr(w, f.kind, 'v', camel)}")
+            w.line(2, f"out[{key!r}] = {f.kind.encode(w, 'v', f'{c}_{f.name}')}")
             w.line(1, f"elif {f.name!r} in nulls:")
             w.line(2, f"out[{key!r}] = None")
         w.line(1, "return out")
-        fn = plan.encoders[camel] = _compile(name, w.source(), w.ns)
-    return fn
+        self.unit.write(name, w.lines)
 
 
-def _union_encoder(info: UnionInfo, camel: bool) -> Callable[[Any], Any]:
-    """Encodes a union member: one dict lookup on its class (str and Unknown: ``encode``)."""
-    classes = [*info.tags.values(), *([info.untagged] if info.untagged else [])]
-    by_class = {c: _encoder(class_plan(c), camel) for c in classes}.get
-
-    def encode_member(value: Any) -> Any:
-        enc = by_class(value.__class__)
-        return enc(value) if enc is not None else encode(value, camel)
-
-    return encode_member
+_ENCODERS: dict[bool, _Encoders] = {}
+_ENCODE_BY_CLASS: dict[tuple[type, bool], Callable[[Any], Any]] = {}
 
 
-_ENCODERS: dict[tuple[type, bool], Callable[[Model], Any]] = {}
+def _class_encoder(cls: type, camel: bool) -> Callable[[Any], Any]:
+    def make() -> Callable[[Any], Any]:
+        if not issubclass(cls, Model):
+            return _encode_other
+        gen = memo(_ENCODERS, camel, lambda: _Encoders(camel))  # type: ignore[arg-type]
+        name = gen.class_function(cls)
+        gen.unit.flush()
+        return gen.unit.ns[name]  # type: ignore[no-any-return]
+
+    return memo(_ENCODE_BY_CLASS, (cls, camel), make)  # type: ignore[arg-type]
 
 
 def encode(obj: Any, camel: bool) -> Any:
     """JSON-ready values of any respmodel object (may share the decoded JSON: read only)."""
-    enc = _ENCODERS.get((obj.__class__, camel))
-    if enc is not None:
-        return enc(obj)
-    if isinstance(obj, Model):
-        enc = _ENCODERS[(obj.__class__, camel)] = _encoder(class_plan(type(obj)), camel)
-        return enc(obj)
-    if isinstance(obj, Unknown):
-        # A decoded generic event hands back the parsed JSON it kept (most
-        # events of a session: no freezing, no thawing); the rest thaw ``data``.
-        raw = obj._json()
-        return raw if raw.__class__ is dict else thaw(raw)
-    if isinstance(obj, str):
-        return obj
-    raise TypeError(f"not a respmodel object: {type(obj).__name__}")
+    enc = _ENCODE_BY_CLASS.get((obj.__class__, camel))
+    if enc is None:
+        if not isinstance(obj, (Model, Unknown, str)):
+            raise TypeError(f"not a respmodel object: {type(obj).__name__}")
+        enc = _class_encoder(obj.__class__, camel)
+    return enc(obj)
+
+
+# --------------------------------------------------------------------------- constructors
+
+
+class _Inits:
+    """Writes the ``__init__`` of each model class."""
+
+    def __init__(self) -> None:
+        self.unit = _Unit("init", strict=True)
+
+    def class_function(self, cls: type) -> str:
+        return self.unit.const(f"_{cls.__name__}", cls)
+
+    def union_function(self, union: str) -> str:  # pragma: no cover - inits never nest calls
+        raise NotImplementedError
+
+    def write(self, cls: type) -> str:
+        w = _Writer(self.unit, self)
+        c = cls.__name__
+        name = f"init_{c}"
+        fields = field_infos(cls)
+        names = tuple(f.name for f in fields)
+        w.const(f"_{c}", cls)
+        w.const(f"_{c}_twin", twin(cls))
+        w.const(f"_{c}_names", frozenset(names))
+        w.const(f"_{c}_slots", (*names, "extra", "json_nulls", "_src", "_camel"))
+        params = "".join(f"{n}=None, " for n in names)
+        w.line(0, f"def {name}(self, *, {params}extra=_EMPTY, json_nulls=_NO_NULLS):")
+        w.line(1, "_check = not _disabled()")
+        for f in fields:
+            info = w.const(f"_{c}_field_{f.name}", f)
+            accept = f.kind.accept(w, f.name, f"{c}_{f.name}")
+            test = f"{f.name} is not None" + (f" and not ({accept})" if accept else "")
+            w.line(1, f"if {test}:")
+            w.line(2, f"{f.name} = _arg({c!r}, {info}, {f.name}, _check)")
+        w.line(1, "if extra is not _EMPTY:")
+        w.line(2, f"extra = _extra_arg({c!r}, extra)")
+        w.line(1, f"if json_nulls.__class__ is not frozenset or not json_nulls <= _{c}_names:")
+        w.line(2, f"json_nulls = _nulls_arg({c!r}, _{c}_names, json_nulls)")
+        w.line(1, f"if self.__class__ is not _{c}:  # a subclass: no twin to store through")
+        values = "".join(f"{n}, " for n in names)
+        w.line(2, f"_store(self, _{c}_slots, ({values}extra, json_nulls, None, False))")
+        w.line(2, "return")
+        w.line(1, f"_set_class(self, '__class__', _{c}_twin)")
+        for n in names:
+            w.line(1, f"self.{n} = {n}")
+        w.line(1, "self.extra = extra")
+        w.line(1, "self.json_nulls = json_nulls")
+        w.line(1, "self._src = None")
+        w.line(1, "self._camel = False")
+        w.line(1, f"self.__class__ = _{c}")
+        self.unit.write(name, w.lines)
+        return name
+
+
+_INITS = _Inits()
+_INIT_BY_CLASS: dict[type, Callable[..., None]] = {}
+
+
+def install_init(cls: type) -> Callable[..., None]:
+    """The generated ``__init__`` of a model class, installed on the class the first time.
+
+    A subclass made elsewhere shares the ``__init__`` of the respmodel class it extends.
+    """
+    cls = next(c for c in cls.__mro__ if c.__module__.startswith("respmodel."))
+
+    def make() -> Callable[..., None]:
+        name = _INITS.write(cls)
+        _INITS.unit.flush()
+        fn: Callable[..., None] = _INITS.unit.ns[name]
+        fn.__qualname__ = f"{cls.__qualname__}.__init__"
+        fn.__name__ = "__init__"
+        type.__setattr__(cls, "__init__", fn)
+        return fn
+
+    return memo(_INIT_BY_CLASS, cls, make)  # type: ignore[arg-type]
+
+
+def source_of(kind: str, target: type | str, mode: Mode | None = None) -> str:
+    """The generated source of one function (for tests and curious readers).
+
+    ``kind`` is ``"decode"`` (with ``mode``), ``"encode"`` (``mode.camel``
+    picks the key style) or ``"init"``; ``target`` a model class or a union name.
+    """
+    name = target if isinstance(target, str) else target.__name__
+    with LOCK:
+        if kind == "decode":
+            assert mode is not None
+            info = UNIONS[name] if isinstance(target, str) else target
+            decoder_function(info, mode)
+            return _DECODERS[mode].unit.sources[f"decode_{name}"]
+        if kind == "encode":
+            camel = bool(mode and mode.camel)
+            if isinstance(target, str):
+                gen = memo(_ENCODERS, camel, lambda: _Encoders(camel))  # type: ignore[arg-type]
+                gen.union_function(target)
+                gen.unit.flush()
+            else:
+                _class_encoder(target, camel)
+            return _ENCODERS[camel].unit.sources[f"encode_{name}"]
+        assert isinstance(target, type)
+        install_init(target)
+        return _INITS.unit.sources[f"init_{name}"]

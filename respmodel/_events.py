@@ -14,17 +14,19 @@ does not model is a generic event in strict mode too, never an error.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
 
 import attrs
 
-from ._base import Model, Unknown
-from ._converter import Case, decoder, is_camel
+from ._base import Model, Unknown, model, twin
+from ._codegen import Invalid, decoder_function
+from ._dispatch import decoder
 from ._frozen import FrozenDict, freeze
 from ._json import _parse
 from ._kinds import Int, Obj, Str, Union, field
+from ._memo import memo
+from ._modes import Case, mode, mode_of
 from ._response import Response
 from ._unions import UNIONS, UnionInfo, register, tags_of
 
@@ -47,81 +49,81 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _Event(Model):
     """What every typed event has: ``event_id`` (some servers omit it)."""
 
     event_id: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _ResponseEvent(_Event):
     response: Response | None = field(Obj(Response))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseCreatedEvent(_ResponseEvent):
     """``response.created``: a response started (usually ``in_progress``, no output yet)."""
 
     type: ClassVar[str] = "response.created"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseDoneEvent(_ResponseEvent):
     """``response.done``: a response ended; carries its final status, output and usage."""
 
     type: ClassVar[str] = "response.done"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _OutputItemEvent(_Event):
     response_id: str | None = field(Str())
     output_index: int | None = field(Int())
     item: OutputItem | None = field(Union("OutputItem"))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseOutputItemAddedEvent(_OutputItemEvent):
     """``response.output_item.added``: a response began an output item."""
 
     type: ClassVar[str] = "response.output_item.added"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseOutputItemDoneEvent(_OutputItemEvent):
     """``response.output_item.done``: an output item is finished."""
 
     type: ClassVar[str] = "response.output_item.done"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _ConversationItemEvent(_Event):
     previous_item_id: str | None = field(Str())
     item: OutputItem | None = field(Union("OutputItem"))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ConversationItemCreatedEvent(_ConversationItemEvent):
     """``conversation.item.created``: an item joined the conversation (beta, Azure)."""
 
     type: ClassVar[str] = "conversation.item.created"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ConversationItemAddedEvent(_ConversationItemEvent):
     """``conversation.item.added``: an item joined the conversation (GA)."""
 
     type: ClassVar[str] = "conversation.item.added"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ConversationItemDoneEvent(_ConversationItemEvent):
     """``conversation.item.done``: a conversation item is finished (GA)."""
 
     type: ClassVar[str] = "conversation.item.done"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _ContentPartEvent(_Event):
     response_id: str | None = field(Str())
     item_id: str | None = field(Str())
@@ -130,14 +132,14 @@ class _ContentPartEvent(_Event):
     part: ContentPart | None = field(Union("ContentPart"))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseContentPartAddedEvent(_ContentPartEvent):
     """``response.content_part.added``: an output item began a content part."""
 
     type: ClassVar[str] = "response.content_part.added"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseContentPartDoneEvent(_ContentPartEvent):
     """``response.content_part.done``: a content part is finished."""
 
@@ -161,15 +163,6 @@ TYPED_EVENTS: tuple[type[Model], ...] = (
 # --------------------------------------------------------------------------- the generic event
 
 
-def _freeze_event(raw: dict[str, Any]) -> FrozenDict[str, Any]:
-    # Most events are flat (a delta, some ids, two indexes): a shallow copy is enough.
-    for v in raw.values():
-        cls = v.__class__
-        if cls is dict or cls is list:
-            return freeze(raw)  # type: ignore[no-any-return]
-    return FrozenDict(raw)
-
-
 @attrs.frozen(repr=False, eq=False)
 class GenericEvent(Unknown):
     """A server event respmodel does not model, kept whole: its ``type`` and raw fields.
@@ -177,8 +170,8 @@ class GenericEvent(Unknown):
     ``data`` is the whole event (``type`` included) as a read-only mapping,
     exactly as received, in either key style: its content is not modelled, so
     nothing in it is ever renamed.  ``GenericEvent({"type": "response.audio.delta",
-    "delta": "..."})`` makes one.  A decoded generic event keeps the parsed
-    JSON it came from and freezes it into ``data`` on first read.
+    "delta": "..."})`` makes one.  A decoded generic event also keeps the
+    parsed JSON it came from, which it encodes back as it is.
     """
 
     _raw: dict[str, Any] | None = attrs.field(
@@ -188,12 +181,12 @@ class GenericEvent(Unknown):
     @property
     def type(self) -> Any:
         """The event type as received (``None`` for an object that had none)."""
-        return self._json().get("type")
+        return self.data.get("type")
 
     @property
     def event_id(self) -> Any:
         """The ``event_id`` as received (``None`` when the server omitted it)."""
-        return self._json().get("event_id")
+        return self.data.get("event_id")
 
     def _json(self) -> dict[str, Any]:
         """The parsed JSON this event was decoded from, else ``data`` (read only: shared)."""
@@ -204,28 +197,9 @@ class GenericEvent(Unknown):
         # Pickles (and copies) carry ``data`` only, not the parsed JSON a second time.
         return (GenericEvent, (self.data,))
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached while the ``data`` slot is unset: a decoded event not read yet.
-        if name == "data":
-            raw = _get_raw(self)
-            if raw is not None:
-                value = _freeze_event(raw)
-                _set_data(self, value)
-                return value
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
 
 _new = object.__new__
-_set_data = Unknown.__dict__["data"].__set__
-_set_raw = GenericEvent.__dict__["_raw"].__set__
-_get_raw = GenericEvent.__dict__["_raw"].__get__
-
-
-def generic_event(data: dict[str, Any]) -> GenericEvent:
-    """A lazy generic event over parsed JSON that respmodel owns (nobody else may change it)."""
-    obj = _new(GenericEvent)
-    _set_raw(obj, data)
-    return obj
+_GenericTwin = twin(GenericEvent)
 
 
 ServerEvent: TypeAlias = (
@@ -255,54 +229,54 @@ register(
 
 # --------------------------------------------------------------------------- decoding
 
-_LOCK = threading.Lock()
 _EVENT_DECODERS: dict[tuple[bool, bool, bool], Callable[[Any], Any]] = {}
 
 
 def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callable[[Any], Any]:
     """``decode(parsed JSON)``: a server event, or DecodeError (made once per mode).
 
-    One dict lookup on ``type`` picks a typed event's checker and lazy builder;
-    any other string ``type`` makes a generic event with no further work.
-    Objects without a string ``type`` go through the ``ServerEvent`` union, so
-    that they are told apart (and reported) exactly as ``loads`` does; with
+    One dict lookup on ``type`` picks a typed event's decoder; any other
+    string ``type`` makes a generic event with no further work.  Objects
+    without a string ``type`` go through the ``ServerEvent`` union, so that
+    they are told apart (and reported) exactly as ``loads`` does; with
     ``responses``, an object without ``type`` whose ``object`` is
     ``"realtime.response"`` decodes as a :class:`Response` instead.
     """
-    key = (camel, strict, responses)
-    fn = _EVENT_DECODERS.get(key)
-    if fn is not None:
-        return fn
-    with _LOCK:
-        typed = {cls.type: decoder(cls, camel, strict) for cls in TYPED_EVENTS}  # type: ignore[attr-defined]
-        get = typed.get
-        union = decoder(UNIONS["ServerEvent"], camel, strict)
-        response = decoder(Response, camel, strict)
+
+    def make() -> Callable[[Any], Any]:
+        m = mode(camel, strict)
+        union = UNIONS["ServerEvent"]
+        decode_union = decoder(union, m)
+        typed = {tag: decoder_function(cls, m) for tag, cls in union.tags.items()}.get
+        response = decoder(Response, m)
 
         def decode(d: Any) -> Any:
             if d.__class__ is dict:
                 tag = d.get("type")
-                fn = get(tag)
-                if fn is not None:
-                    return fn(d)
                 if tag.__class__ is str:
-                    obj = _new(GenericEvent)
-                    _set_raw(obj, d)
-                    return obj
+                    fn = typed(tag)
+                    if fn is None:
+                        obj: Any = _new(_GenericTwin)
+                        obj.data = freeze(d)
+                        obj._raw = d
+                        obj.__class__ = GenericEvent
+                        return obj
+                    try:
+                        return fn(d)
+                    except Invalid:
+                        return decode_union(d)  # reports every problem, with paths
                 if (
                     responses
                     and tag is None
+                    and "type" not in d
                     and d.get("object") == "realtime.response"
-                    and ("type" not in d)
                 ):
                     return response(d)
-            return union(d)
+            return decode_union(d)
 
-        fn = _EVENT_DECODERS[key] = decode
-    return fn
+        return decode
 
-
-_BY_CASE: dict[tuple[Any, Any], Callable[[Any], Any]] = {}
+    return memo(_EVENT_DECODERS, (bool(camel), bool(strict), bool(responses)), make)  # type: ignore[arg-type]
 
 
 def loads_event(
@@ -318,7 +292,5 @@ def loads_event(
     without a ``type`` is a generic event leniently and an error strictly.
     Raises :class:`respmodel.DecodeError`, listing every problem with its JSON path.
     """
-    decode = _BY_CASE.get((case, strict))
-    if decode is None:
-        decode = _BY_CASE[(case, strict)] = event_decoder(is_camel(case), bool(strict))
-    return decode(_parse(data))  # type: ignore[no-any-return]
+    m = mode_of(case, strict)
+    return event_decoder(m.camel, m.strict)(_parse(data))  # type: ignore[no-any-return]

@@ -19,11 +19,10 @@ class FrozenDict(dict[_K, _V]):
     Every mutating method raises ``TypeError``, as a tuple does.
     """
 
+    # The hash is computed once, on first use, into this slot: until then the
+    # slot is unset, which keeps making a FrozenDict as cheap as making a dict.
     __slots__ = ("_hash",)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._hash: int | None = None
+    _hash: int
 
     def _readonly(self, *args: object, **kwargs: object) -> NoReturn:
         raise TypeError(f"{type(self).__name__} is read-only")
@@ -33,11 +32,11 @@ class FrozenDict(dict[_K, _V]):
     __ior__ = _readonly
 
     def __hash__(self) -> int:  # type: ignore[override]
-        h = self._hash
-        if h is None:
+        try:
+            return self._hash
+        except AttributeError:
             _hash_nested(self)
-            h = self._hash
-        return h  # type: ignore[return-value]
+            return self._hash
 
     def __repr__(self) -> str:
         return json_repr(self)
@@ -80,6 +79,12 @@ def freeze(value: Any, _depth: int = 0) -> Any:
     """
     cls = value.__class__
     if cls is dict or cls is FrozenDict:
+        for v in value.values():
+            vc = v.__class__
+            if vc is dict or vc is list or vc is FrozenDict or vc is tuple:
+                break
+        else:  # flat, as most objects are: one copy (none if frozen already), no recursion
+            return value if cls is FrozenDict else FrozenDict(value)
         if _depth >= _RECURSE:
             return _freeze_deep(value, _depth)
         return FrozenDict({k: freeze(v, _depth + 1) for k, v in value.items()})
@@ -181,7 +186,7 @@ def _hash_nested(top: FrozenDict[Any, Any]) -> None:
     while stack:
         v = stack.pop()
         if isinstance(v, FrozenDict):
-            if v._hash is not None:
+            if hasattr(v, "_hash"):
                 continue
             order.append(v)
             children: Iterable[Any] = v.values()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from ._base import Model, Unknown
+from ._base import Model, Unknown, model
 from ._frozen import FrozenDict
 from ._kinds import Bool, Const, Enum, Float, Int, Json, Obj, Seq, Str, Union, field
 
@@ -36,7 +36,7 @@ ITEM_STATUSES = ("completed", "incomplete", "in_progress")
 ROLES = ("system", "user", "assistant")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _Item(Model):
     """The fields every output item has."""
 
@@ -45,7 +45,7 @@ class _Item(Model):
     status: str | None = field(Enum(ITEM_STATUSES))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class MessageItem(_Item):
     """A message from the system, the user or the assistant."""
 
@@ -54,7 +54,7 @@ class MessageItem(_Item):
     content: tuple[ContentPart, ...] | None = field(Seq(Union("ContentPart")))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class FunctionCallItem(_Item):
     """A call of a client-side function; ``arguments`` is a JSON string, never parsed."""
 
@@ -64,7 +64,7 @@ class FunctionCallItem(_Item):
     arguments: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class FunctionCallOutputItem(_Item):
     """The result of a function call, sent back by the client."""
 
@@ -73,7 +73,7 @@ class FunctionCallOutputItem(_Item):
     output: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpProtocolError(Model):
     """An MCP protocol error, with its JSON-RPC code."""
 
@@ -82,7 +82,7 @@ class McpProtocolError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpToolExecutionError(Model):
     """An error raised by the MCP tool itself."""
 
@@ -90,7 +90,7 @@ class McpToolExecutionError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpHttpError(Model):
     """An HTTP error from the MCP server, with its status code."""
 
@@ -104,7 +104,7 @@ class UnknownMcpError(Unknown):
     """An MCP error whose ``type`` respmodel does not know, kept whole."""
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpCallItem(_Item):
     """A call of a tool on an MCP server, with its output or error."""
 
@@ -117,7 +117,7 @@ class McpCallItem(_Item):
     error: McpError | None = field(Union("McpError"))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpTool(Model):
     """A tool an MCP server offers; its schema and annotations are opaque JSON."""
 
@@ -127,7 +127,7 @@ class McpTool(Model):
     annotations: Any = field(Json())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpListToolsItem(_Item):
     """The tools an MCP server listed."""
 
@@ -136,7 +136,7 @@ class McpListToolsItem(_Item):
     tools: tuple[McpTool, ...] | None = field(Seq(Obj(McpTool)))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpApprovalRequestItem(_Item):
     """The server asks the client to approve an MCP tool call."""
 
@@ -146,7 +146,7 @@ class McpApprovalRequestItem(_Item):
     server_label: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class McpApprovalResponseItem(_Item):
     """The client's answer to an MCP approval request."""
 
@@ -156,14 +156,14 @@ class McpApprovalResponseItem(_Item):
     reason: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class WebSearchCallItem(_Item):
     """A web search the model ran (Azure)."""
 
     type: ClassVar[str] = "web_search_call"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class FileSearchResult(Model):
     """One hit of a file search; ``attributes`` is an opaque map."""
 
@@ -174,7 +174,7 @@ class FileSearchResult(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class FileSearchCallItem(_Item):
     """A file search the model ran, with its queries and results (Azure)."""
 

@@ -8,31 +8,51 @@ from typing import Any, TypeVar, overload
 import orjson
 
 from ._codegen import encode
-from ._converter import Case, decoder, internal_converter, is_camel, resolve
+from ._dispatch import decoder, resolve
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError
 from ._jsontree import dumps_deep
+from ._modes import Case, Mode, is_camel, mode_of
 from ._response import Response
 
 __all__ = ["dumps", "loads", "structure", "unstructure"]
 
 T = TypeVar("T")
 
-_DECODERS: dict[tuple[Any, str, bool], Callable[[Any], Any]] = {}
-
 
 class UnsupportedTypeError(RespmodelError, TypeError):
     """The ``type`` argument is not a respmodel class or union."""
 
 
-def _decoder(tp: Any, case: str, strict: bool) -> Callable[[Any], Any]:
-    key = (tp, case, strict)
-    fn = _DECODERS.get(key)
-    if fn is None:
+_TARGETS: dict[Any, Any] = {}
+
+
+def _decoder(tp: Any, mode: Mode) -> Callable[[Any], Any]:
+    try:
+        target = _TARGETS.get(tp)
+    except TypeError:  # unhashable: not a type at all
+        target = None
+    if target is None:
         resolved = resolve(tp)
         if resolved is None or resolved[1]:
             raise UnsupportedTypeError(f"not a respmodel class or union: {tp!r}")
-        fn = _DECODERS[key] = decoder(resolved[0], is_camel(case), bool(strict))
-    return fn
+        target = _TARGETS.setdefault(tp, resolved[0])
+    return decoder(target, mode)
+
+
+_BY_ARGUMENTS: dict[tuple[Any, Any, Any], Callable[[Any], Any]] = {}
+"""Decoders by the arguments of ``loads`` as given: one lookup per call.  Only
+arguments that are exactly what they mean are keys (a bool ``strict``, a
+valid ``case``), so the table stays as small as the set of decoders."""
+
+
+def _loads_decoder(tp: Any, strict: Any, case: Any) -> Callable[[Any], Any]:
+    decode = _decoder(tp, mode_of(case, strict))
+    if strict.__class__ is bool and case.__class__ is str:
+        _BY_ARGUMENTS[(tp, strict, case)] = decode
+    return decode
+
+
+_orjson_loads = orjson.loads
 
 
 def _parse(data: Any) -> Any:
@@ -77,7 +97,15 @@ def loads(
     keys are absent.  ``strict=True`` reports them too.  Raises
     :class:`respmodel.DecodeError`, listing every problem with its JSON path.
     """
-    return _decoder(type, case, strict)(_parse(data))
+    try:
+        decode = _BY_ARGUMENTS[(type, strict, case)]
+    except (KeyError, TypeError):
+        decode = _loads_decoder(type, strict, case)
+    try:
+        value = _orjson_loads(data)
+    except orjson.JSONDecodeError:
+        value = _parse(data)  # raises the DecodeError that says why
+    return decode(value)
 
 
 @overload
@@ -89,10 +117,8 @@ def structure(obj: Any, type: Any, *, strict: bool = ..., case: Case = ...) -> A
 
 
 def structure(obj: Any, type: Any = Response, *, strict: bool = False, case: Case = "snake") -> Any:
-    """Like :func:`loads`, for JSON that is already parsed (the input is copied, never kept)."""
-    if resolve(type) is None:
-        raise UnsupportedTypeError(f"not a respmodel class or union: {type!r}")
-    return internal_converter(is_camel(case), bool(strict)).structure(obj, type)
+    """Like :func:`loads`, for JSON that is already parsed (nothing of the input is kept)."""
+    return _decoder(type, mode_of(case, strict, python=True))(obj)
 
 
 def dumps(obj: Any, *, case: Case = "snake") -> bytes:

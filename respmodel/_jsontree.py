@@ -8,77 +8,91 @@ from typing import Any
 
 import orjson
 
+from ._check import key_path
 from ._errors import DecodeError, ErrorDetail
 from ._frozen import MAX_DEPTH
-from ._kinds import describe
+from ._kinds import INT_MAX, INT_MIN, describe
 
 __all__ = ["dumps_deep", "own"]
 
-_SCALARS = (bool, type(None))
-_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1
 _INT_RANGE = "an integer from -2**63 to 2**64-1"
-"""The integers JSON text carries as integers here: orjson reads larger ones as floats
-and cannot write them, so parsed input holding one could never round-trip."""
 
 
-def own(value: Any) -> Any:
+def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
     """A copy of JSON-like Python data made of plain dicts and lists.
 
     Decoded objects keep the JSON they were made from, so they must not share
     it with a caller who may change it later.  Mappings become dicts, lists
-    and tuples become lists; anything JSON cannot hold (a NaN, a non-string
-    key, a set, an object, an integer beyond 64 bits, a lone surrogate) is a
+    and tuples become lists, str and int subclasses (StrEnum, IntEnum members)
+    their plain values; anything JSON cannot hold (a NaN, a non-string key, a
+    set, an object, an integer beyond 64 bits, a lone surrogate) is a
     DecodeError naming its path, and so is nesting deeper than ``orjson.loads``
-    accepts (:data:`respmodel._frozen.MAX_DEPTH` arrays and objects).  The walk
-    uses an explicit stack, so deep nesting costs memory, never the C stack.
+    accepts (:data:`respmodel._frozen.MAX_DEPTH` arrays and objects, or
+    ``max_depth``).  The walk
+    uses an explicit stack, so deep nesting costs memory, never the C stack;
+    each entry links to its parent, and a path is spelled out only for an error.
     """
     root: list[Any] = [None]
-    # Each entry: (value to copy, container to store into, key or index in it, path, depth)
-    stack: list[tuple[Any, Any, Any, str, int]] = [(value, root, 0, "$", 0)]
+    # Each entry: (value to copy, container to store into, key or index in it, parent link, depth);
+    # a link is (parent link, key or index), or None at the top.
+    stack: list[tuple[Any, Any, Any, Any, int]] = [(value, root, 0, None, 0)]
+    pop, push = stack.pop, stack.append
     while stack:
-        v, into, slot, path, depth = stack.pop()
+        v, into, slot, link, depth = pop()
         cls = v.__class__
-        if cls is dict or (cls is not str and isinstance(v, Mapping)):
-            if depth >= MAX_DEPTH:
-                raise _too_deep(path)
+        if cls is str:
+            if not v.isascii() and not _is_utf8(v):
+                raise _error(link, f"expected a string without lone surrogates, got {_show(v)}")
+            into[slot] = v
+        elif cls is int:
+            if not INT_MIN <= v <= INT_MAX:
+                raise _error(link, f"expected {_INT_RANGE}, got {describe(v)}")
+            into[slot] = v
+        elif cls is float:
+            if not math.isfinite(v):
+                raise _error(link, f"expected a finite number, got {v!r}")
+            into[slot] = v
+        elif cls is bool or v is None:
+            into[slot] = v
+        elif cls is dict or isinstance(v, Mapping):
+            if depth >= max_depth:
+                raise _too_deep(link)
             out: dict[str, Any] = {}
             into[slot] = out
             for k, item in v.items():
                 if k.__class__ is not str:
-                    raise _error(path, f"expected string keys, got {describe(k)}")
+                    raise _error(link, f"expected string keys, got {describe(k)}")
                 if not k.isascii() and not _is_utf8(k):
-                    raise _error(path, f"expected keys without lone surrogates, got {_show(k)}")
+                    raise _error(link, f"expected keys without lone surrogates, got {_show(k)}")
                 out[k] = None
-                stack.append((item, out, k, _child(path, k), depth + 1))
+                push((item, out, k, (link, k), depth + 1))
         elif cls is list or cls is tuple:
-            if depth >= MAX_DEPTH:
-                raise _too_deep(path)
+            if depth >= max_depth:
+                raise _too_deep(link)
             arr: list[Any] = [None] * len(v)
             into[slot] = arr
             for i, item in enumerate(v):
-                stack.append((item, arr, i, f"{path}[{i}]", depth + 1))
-        elif cls is float:
-            if not math.isfinite(v):
-                raise _error(path, f"expected a finite number, got {v!r}")
-            into[slot] = v
-        elif cls is int:
-            if not _INT_MIN <= v <= _INT_MAX:
-                raise _error(path, f"expected {_INT_RANGE}, got {describe(v)}")
-            into[slot] = v
-        elif cls is str:
-            if not v.isascii() and not _is_utf8(v):
-                raise _error(path, f"expected a string without lone surrogates, got {_show(v)}")
-            into[slot] = v
-        elif cls in _SCALARS:
-            into[slot] = v
-        elif isinstance(v, (str, int)) and not isinstance(v, bool):
+                push((item, arr, i, (link, i), depth + 1))
+        elif isinstance(v, (str, int)):
             # str and int subclasses (StrEnum, IntEnum members) are JSON as their
             # base values; push the plain value back through the checks above.
             plain = str.__str__(v) if isinstance(v, str) else int.__index__(v)
-            stack.append((plain, into, slot, path, depth))
+            push((plain, into, slot, link, depth))
         else:
-            raise _error(path, f"expected a JSON value, got {describe(v)}")
+            raise _error(link, f"expected a JSON value, got {describe(v)}")
     return root[0]
+
+
+def _path(link: Any) -> str:
+    """The JSON path a parent link stands for (``$`` for None)."""
+    steps: list[Any] = []
+    while link is not None:
+        link, step = link
+        steps.append(step)
+    path = "$"
+    for step in reversed(steps):
+        path = key_path(path, step) if isinstance(step, str) else f"{path}[{step}]"
+    return path
 
 
 def _is_utf8(text: str) -> bool:
@@ -98,18 +112,12 @@ def _show(text: str, limit: int = 40) -> str:
     return f"string {shown[: limit - 1]}… ({len(text)} characters)"
 
 
-def _error(path: str, message: str) -> DecodeError:
-    return DecodeError([ErrorDetail(path, message)])
+def _error(link: Any, message: str) -> DecodeError:
+    return DecodeError([ErrorDetail(_path(link), message)])
 
 
-def _too_deep(path: str) -> DecodeError:
-    return _error(path, f"expected at most {MAX_DEPTH} nested arrays and objects")
-
-
-def _child(path: str, key: str) -> str:
-    from ._codegen import key_path
-
-    return key_path(path, key)
+def _too_deep(link: Any) -> DecodeError:
+    return _error(link, f"expected at most {MAX_DEPTH} nested arrays and objects")
 
 
 class _Token(bytes):

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import Model, Unknown
+from ._base import Model, Unknown, model
 from ._kinds import Enum, Str, field
 
 __all__ = [
@@ -24,7 +24,7 @@ __all__ = [
 IMAGE_DETAILS = ("auto", "low", "high")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class InputTextPart(Model):
     """Text a user or system message carries."""
 
@@ -32,7 +32,7 @@ class InputTextPart(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class InputAudioPart(Model):
     """Audio a user message carries (base64), with its transcript."""
 
@@ -41,7 +41,7 @@ class InputAudioPart(Model):
     transcript: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class InputImagePart(Model):
     """An image in a GA user message."""
 
@@ -50,7 +50,7 @@ class InputImagePart(Model):
     detail: str | None = field(Enum(IMAGE_DETAILS))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ItemReferencePart(Model):
     """A reference to another conversation item (beta)."""
 
@@ -58,7 +58,7 @@ class ItemReferencePart(Model):
     id: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class TextPart(Model):
     """Text of an assistant message (beta and Azure)."""
 
@@ -66,7 +66,7 @@ class TextPart(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class AudioPart(Model):
     """Audio of an assistant message (beta and Azure), with its transcript."""
 
@@ -75,7 +75,7 @@ class AudioPart(Model):
     transcript: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class OutputTextPart(Model):
     """Text of an assistant message (GA)."""
 
@@ -83,7 +83,7 @@ class OutputTextPart(Model):
     text: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class OutputAudioPart(Model):
     """Audio of an assistant message (GA), with its transcript."""
 

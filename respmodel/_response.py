@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
-
 from ._audio import ResponseAudio
-from ._base import Model
+from ._base import Model, model
 from ._frozen import FrozenDict
 from ._kinds import Const, Enum, Float, IntOrInf, Metadata, Obj, Seq, Str, Union, field
 from ._usage import Usage
@@ -27,7 +25,7 @@ OUTPUT_MODALITIES = ("text", "audio")
 OUTPUT_AUDIO_FORMATS = ("pcm16", "g711_ulaw", "g711_alaw", "pcm16_8000hz", "pcm16_16000hz")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class ResponseError(Model):
     """Why a response failed; further keys the server sends are kept in ``extra``."""
 
@@ -36,7 +34,7 @@ class ResponseError(Model):
     message: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class StatusDetails(Model):
     """Why a response ended the way it did."""
 
@@ -45,7 +43,7 @@ class StatusDetails(Model):
     error: ResponseError | None = field(Obj(ResponseError))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class Response(Model):
     """A Realtime API response: beta, GA and Azure VoiceLive shapes in one class.
 

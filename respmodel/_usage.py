@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import attrs
-
-from ._base import Model
+from ._base import Model, model
 from ._kinds import Int, Obj, field
 
 __all__ = ["CachedTokensDetails", "InputTokenDetails", "OutputTokenDetails", "Usage"]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class CachedTokensDetails(Model):
     """How the cached input tokens split by modality."""
 
@@ -19,7 +17,7 @@ class CachedTokensDetails(Model):
     image_tokens: int | None = field(Int())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class InputTokenDetails(Model):
     """How the input tokens split by modality, and how many were cached."""
 
@@ -30,7 +28,7 @@ class InputTokenDetails(Model):
     cached_tokens_details: CachedTokensDetails | None = field(Obj(CachedTokensDetails))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class OutputTokenDetails(Model):
     """How the output tokens split by modality (Azure adds reasoning tokens)."""
 
@@ -39,7 +37,7 @@ class OutputTokenDetails(Model):
     reasoning_tokens: int | None = field(Int())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class Usage(Model):
     """Token counts billed for a response."""
 

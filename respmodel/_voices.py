@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import Model, Unknown
+from ._base import Model, Unknown, model
 from ._kinds import Enum, Float, Seq, Str, field
 
 __all__ = [
@@ -37,7 +37,7 @@ KNOWN_VOICE_NAMES = (
 PERSONAL_VOICE_MODELS = ("DragonLatestNeural", "PhoenixLatestNeural", "PhoenixV2Neural")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class OpenAIVoice(Model):
     """``{"type": "openai", "name": ...}``."""
 
@@ -45,7 +45,7 @@ class OpenAIVoice(Model):
     name: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class _AzureVoiceFields(Model):
     """The fields the Azure standard, custom and personal voices share."""
 
@@ -61,14 +61,14 @@ class _AzureVoiceFields(Model):
     volume: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class AzureStandardVoice(_AzureVoiceFields):
     """An Azure neural voice, ``{"type": "azure-standard", ...}``."""
 
     type: ClassVar[str] = "azure-standard"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class AzureCustomVoice(_AzureVoiceFields):
     """An Azure custom neural voice, deployed at ``endpoint_id``."""
 
@@ -76,7 +76,7 @@ class AzureCustomVoice(_AzureVoiceFields):
     endpoint_id: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class AzurePersonalVoice(_AzureVoiceFields):
     """An Azure personal voice; ``model`` is an open enum."""
 
@@ -84,7 +84,7 @@ class AzurePersonalVoice(_AzureVoiceFields):
     model: str | None = field(Enum(PERSONAL_VOICE_MODELS))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class AzureRealtimeNativeVoice(Model):
     """``{"type": "azure-realtime-native", "name": ...}``."""
 
@@ -92,7 +92,7 @@ class AzureRealtimeNativeVoice(Model):
     name: str | None = field(Str())
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@model
 class CustomVoice(Model):
     """A reference to a custom voice, ``{"id": "voice_1234"}``: the one voice with no tag."""
 

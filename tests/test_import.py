@@ -39,19 +39,19 @@ def run_fresh(code: str, tmp_path: Path) -> Any:
 
 
 def test_import_generates_no_code(tmp_path: Path) -> None:
-    """Importing respmodel plans no class and compiles no generated function."""
+    """Importing respmodel generates and compiles no function."""
     out = run_fresh(
         """
         import json, linecache
         import respmodel, respmodel._codegen
         print(json.dumps({
-            "plans": len(respmodel._codegen._PLANS),
-            "generated": [k for k in linecache.cache if "respmodel generated" in k],
+            "functions": len(respmodel._codegen._DECODER_FUNCTIONS),
+            "generated": [k for k in linecache.cache if k.startswith("<respmodel ")],
         }))
         """,
         tmp_path,
     )
-    assert out == {"plans": 0, "generated": []}
+    assert out == {"functions": 0, "generated": []}
 
 
 def test_import_reads_no_data_files(tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_first_decode_after_import(tmp_path: Path) -> None:
         print(json.dumps({{
             "output": [type(i).__name__ for i in resp.output],
             "total": resp.usage.total_tokens,
-            "planned": len(respmodel._codegen._PLANS) > 0,
+            "planned": len(respmodel._codegen._DECODER_FUNCTIONS) > 0,
         }}))
         """,
         tmp_path,

@@ -1,0 +1,104 @@
+"""From a type and a mode to a decoder: what every entry point and converter hook calls.
+
+``resolve`` says what a type names for respmodel (a model class or a union);
+``decoder`` gives the function that decodes input for it in one mode, made
+once.  A decoder runs the generated one-pass decoder (``_codegen``), and only
+when that gives up does it walk the input again (``_check``) to report every
+problem with its JSON path.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ._base import Model
+from ._check import problems
+from ._codegen import Invalid, decoder_function
+from ._errors import DecodeError, ErrorDetail
+from ._jsontree import own
+from ._kinds import describe
+from ._memo import memo
+from ._modes import Mode
+from ._unions import UNION_BY_MEMBERS, UnionInfo
+
+__all__ = ["Target", "decoder", "resolve"]
+
+Target = type[Model] | UnionInfo
+
+_NoneType = type(None)
+
+
+def resolve(tp: Any) -> tuple[Target, bool] | None:
+    """What a type names for respmodel: a model class or a union, and if it admits None."""
+    if isinstance(tp, type):
+        if issubclass(tp, Model) and tp.__module__.startswith("respmodel."):
+            return tp, False
+        return None
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        members = frozenset(typing.get_args(tp))
+        optional = _NoneType in members
+        members = members - {_NoneType}
+        info = UNION_BY_MEMBERS.get(members)
+        if info is not None:
+            return info, optional
+        if len(members) == 1:
+            (only,) = members
+            inner = resolve(only)
+            if inner is not None:
+                return inner[0], optional
+    return None
+
+
+def _mismatch() -> list[ErrorDetail]:  # pragma: no cover - the decoder and checker disagree: a bug
+    return [ErrorDetail("$", "invalid input (internal checker mismatch)")]
+
+
+def _json_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
+    fast = decoder_function(target, mode)
+    union = isinstance(target, UnionInfo)
+
+    def decode(data: Any) -> Any:
+        if union or data.__class__ is dict:
+            try:
+                return fast(data)
+            except Invalid:
+                pass
+        raise DecodeError(problems(target, data, mode.camel, mode.strict) or _mismatch())
+
+    return decode
+
+
+def _python_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
+    fast = decoder_function(target, mode)
+    allows_str = isinstance(target, UnionInfo) and target.allows_str
+    expected = "string or object" if allows_str else "object"
+    slow = decoder(target, mode.json)
+
+    def decode(data: Any) -> Any:
+        cls = data.__class__
+        if cls is dict or (allows_str and cls is str):
+            try:
+                return fast(data)
+            except (Invalid, DecodeError):
+                pass  # something to report, or to copy first (a Mapping, a str subclass)
+        elif not isinstance(data, Mapping) and not (allows_str and isinstance(data, str)):
+            raise DecodeError([ErrorDetail("$", f"expected {expected}, got {describe(data)}")])
+        # A plain copy reports what JSON cannot hold; the copy is then the
+        # decoder's own, so the objects may keep it.
+        return slow(own(data))
+
+    return decode
+
+
+_DECODERS: dict[tuple[Any, Mode], Callable[[Any], Any]] = {}
+
+
+def decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
+    """``decode(value)``: the object, or DecodeError listing every problem (made once per mode)."""
+    make = _python_decoder if mode.python else _json_decoder
+    key = (target.name if isinstance(target, UnionInfo) else target, mode)
+    return memo(_DECODERS, key, lambda: make(target, mode))  # type: ignore[arg-type]
