@@ -98,6 +98,22 @@ def public_bases(app: Any, name: str, obj: Any, options: Any, bases: list[type])
         bases[i] = base
 
 
+def alias_references(app: Any, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve a type named in a signature (``OutputItem``) to the alias documented as data.
+
+    Sphinx 8 looks such names up as classes only; the aliases are data.
+    """
+    from sphinx.util.nodes import make_refnode
+
+    if node.get("refdomain") != "py" or node.get("reftype") != "class":
+        return None
+    name = "respmodel." + node["reftarget"].rpartition(".")[2]
+    found = env.get_domain("py").objects.get(name)
+    if found is None or found.objtype != "data":
+        return None
+    return make_refnode(app.builder, node["refdoc"], found.docname, found.node_id, contnode, name)
+
+
 def check_all(app: Any, env: Any) -> None:
     """Warn (an error under ``-W``) for each public name the reference does not document."""
     from sphinx.util import logging
@@ -114,4 +130,5 @@ def setup(app: Any) -> None:
     app.connect("autodoc-process-docstring", strip_generated_fields)
     app.connect("autodoc-process-docstring", alias_docs)
     app.connect("autodoc-process-bases", public_bases)
+    app.connect("missing-reference", alias_references)
     app.connect("env-check-consistency", check_all)
