@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from ._base import Model, Unknown, model
+from ._docs import document
 from ._kinds import Int, Obj, Union, field
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class PcmAudioFormat(Model):
 
     type: ClassVar[str] = "audio/pcm"
     rate: int | None = field(Int())
+    """The sample rate in Hz: 24000, the only rate the API offers. A non-negative integer."""
 
 
 @model
@@ -54,7 +56,12 @@ class AudioOutput(Model):
     """The format and voice of a GA response's audio output."""
 
     format: AudioFormat | None = field(Union("AudioFormat"))
+    """How the output audio is encoded: 24 kHz PCM, G.711 mu-law or G.711 A-law (see ``AudioFormat``)."""
     voice: Voice | None = field(Union("Voice"))
+    """The voice the model speaks with: a name such as ``"marin"`` or a voice object (see ``Voice``).
+
+    A session's voice cannot change once the model has answered with audio.
+    """
 
 
 @model
@@ -62,3 +69,8 @@ class ResponseAudio(Model):
     """A GA response's ``audio`` settings."""
 
     output: AudioOutput | None = field(Obj(AudioOutput))
+    """The format and voice of the audio output."""
+
+
+# help() lists each field's description (read from the source on first use).
+document(globals())

@@ -22,6 +22,7 @@ import attrs
 from ._base import Model, Unknown, model, twin
 from ._codegen import Invalid, decoder_function
 from ._dispatch import decoder
+from ._docs import document
 from ._frozen import FrozenDict, freeze
 from ._json import _parse
 from ._kinds import Int, Obj, Str, Union, field
@@ -54,11 +55,13 @@ class _Event(Model):
     """What every typed event has: ``event_id`` (some servers omit it)."""
 
     event_id: str | None = field(Str())
+    """The server's id for this event, like ``"event_1234"``; ``None`` when the server leaves it out (Azure may)."""
 
 
 @model
 class _ResponseEvent(_Event):
     response: Response | None = field(Obj(Response))
+    """The response: as started in ``response.created`` (usually ``in_progress``, no output yet), as finished in ``response.done`` (final status, output and usage)."""
 
 
 @model
@@ -78,8 +81,11 @@ class ResponseDoneEvent(_ResponseEvent):
 @model
 class _OutputItemEvent(_Event):
     response_id: str | None = field(Str())
+    """The id of the response the item belongs to."""
     output_index: int | None = field(Int())
+    """The position of the item in the response's ``output``, from 0. A non-negative integer."""
     item: OutputItem | None = field(Union("OutputItem"))
+    """The output item: as begun (``added``) or as finished (``done``)."""
 
 
 @model
@@ -99,7 +105,9 @@ class ResponseOutputItemDoneEvent(_OutputItemEvent):
 @model
 class _ConversationItemEvent(_Event):
     previous_item_id: str | None = field(Str())
+    """The id of the item this one follows in the conversation; ``None`` when it comes first."""
     item: OutputItem | None = field(Union("OutputItem"))
+    """The conversation item."""
 
 
 @model
@@ -126,10 +134,15 @@ class ConversationItemDoneEvent(_ConversationItemEvent):
 @model
 class _ContentPartEvent(_Event):
     response_id: str | None = field(Str())
+    """The id of the response the part belongs to."""
     item_id: str | None = field(Str())
+    """The id of the message item the part belongs to."""
     output_index: int | None = field(Int())
+    """The position of that item in the response's ``output``, from 0. A non-negative integer."""
     content_index: int | None = field(Int())
+    """The position of the part in the item's ``content``, from 0. A non-negative integer."""
     part: ContentPart | None = field(Union("ContentPart"))
+    """The content part: as begun (``added``) or as finished (``done``)."""
 
 
 @model
@@ -294,3 +307,7 @@ def loads_event(
     """
     m = mode_of(case, strict)
     return event_decoder(m.camel, m.strict)(_parse(data))  # type: ignore[no-any-return]
+
+
+# help() lists each field's description (read from the source on first use).
+document(globals())

@@ -7,6 +7,7 @@ from typing import ClassVar
 import attrs
 
 from ._base import Model, Unknown, model
+from ._docs import document
 from ._kinds import Enum, Str, field
 
 __all__ = [
@@ -30,6 +31,7 @@ class InputTextPart(Model):
 
     type: ClassVar[str] = "input_text"
     text: str | None = field(Str())
+    """The text."""
 
 
 @model
@@ -38,7 +40,9 @@ class InputAudioPart(Model):
 
     type: ClassVar[str] = "input_audio"
     audio: str | None = field(Str())
+    """The audio, base64-encoded, in the session's input audio format (16-bit PCM at 24 kHz, mono, unless configured otherwise)."""
     transcript: str | None = field(Str())
+    """A transcript of the audio, kept with the item for reference; the model does not read it."""
 
 
 @model
@@ -47,7 +51,12 @@ class InputImagePart(Model):
 
     type: ClassVar[str] = "input_image"
     image_url: str | None = field(Str())
+    """The image, as a data URI of base64 PNG or JPEG bytes (``"data:image/png;base64,..."``)."""
     detail: str | None = field(Enum(IMAGE_DETAILS))
+    """How closely the model looks at the image; ``"auto"`` means ``"high"``.
+
+    Open enum; known values: ``"auto"``, ``"low"``, ``"high"``.
+    """
 
 
 @model
@@ -56,6 +65,7 @@ class ItemReferencePart(Model):
 
     type: ClassVar[str] = "item_reference"
     id: str | None = field(Str())
+    """The id of an earlier conversation item (made by the client or the server) to reuse."""
 
 
 @model
@@ -64,6 +74,7 @@ class TextPart(Model):
 
     type: ClassVar[str] = "text"
     text: str | None = field(Str())
+    """The text the model wrote."""
 
 
 @model
@@ -72,7 +83,9 @@ class AudioPart(Model):
 
     type: ClassVar[str] = "audio"
     audio: str | None = field(Str())
+    """The audio the model spoke, base64-encoded; often absent, since audio streams in delta events."""
     transcript: str | None = field(Str())
+    """The transcript of the audio."""
 
 
 @model
@@ -81,6 +94,7 @@ class OutputTextPart(Model):
 
     type: ClassVar[str] = "output_text"
     text: str | None = field(Str())
+    """The text the model wrote."""
 
 
 @model
@@ -89,9 +103,15 @@ class OutputAudioPart(Model):
 
     type: ClassVar[str] = "output_audio"
     audio: str | None = field(Str())
+    """The audio the model spoke, base64-encoded; often absent, since audio streams in delta events."""
     transcript: str | None = field(Str())
+    """The transcript of the audio."""
 
 
 @attrs.frozen(repr=False, eq=False)
 class UnknownPart(Unknown):
     """A content part whose ``type`` respmodel does not know, kept whole."""
+
+
+# help() lists each field's description (read from the source on first use).
+document(globals())

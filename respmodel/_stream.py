@@ -42,7 +42,9 @@ class EventRecord:
     """
 
     line: int
+    """The line's number in the source, counted from 1 (blank lines count)."""
     event: ServerEvent | Response
+    """The decoded event, or a ``Response`` for a line that holds a bare response."""
     ok: ClassVar[bool] = True
 
 
@@ -51,7 +53,9 @@ class ErrorRecord:
     """A line that did not decode: its number (from 1) and every problem found in it."""
 
     line: int
+    """The line's number in the source, counted from 1 (blank lines count)."""
     errors: tuple[ErrorDetail, ...]
+    """Every problem found in the line (at least one), each with its JSON path."""
     ok: ClassVar[bool] = False
 
     @property

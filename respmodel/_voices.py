@@ -7,6 +7,7 @@ from typing import ClassVar
 import attrs
 
 from ._base import Model, Unknown, model
+from ._docs import document
 from ._kinds import Enum, Float, Seq, Str, field
 
 __all__ = [
@@ -43,6 +44,7 @@ class OpenAIVoice(Model):
 
     type: ClassVar[str] = "openai"
     name: str | None = field(Str())
+    """The voice's name, e.g. ``"alloy"`` (``KNOWN_VOICE_NAMES`` lists the built-in ones)."""
 
 
 @model
@@ -50,15 +52,48 @@ class _AzureVoiceFields(Model):
     """The fields the Azure standard, custom and personal voices share."""
 
     name: str | None = field(Str())
+    """The Azure voice's name, e.g. ``"en-US-AvaNeural"``; Azure requires a non-empty name."""
     temperature: float | None = field(Float())
+    """How much the synthesized speech varies; Azure accepts 0.0 to 1.0.
+
+    respmodel checks only that it is a finite number.
+    """
     custom_lexicon_url: str | None = field(Str())
+    """The URL of a custom lexicon file that tunes pronunciation."""
     custom_text_normalization_url: str | None = field(Str())
+    """The URL of a custom text normalization endpoint."""
     prefer_locales: tuple[str, ...] | None = field(Seq(Str()))
+    """BCP-47 locales whose accents the voice prefers, one per language.
+
+    ``["en-GB", "es-ES"]`` speaks English with a British and Spanish with a
+    European accent; other languages keep their default accents.
+    """
     locale: str | None = field(Str())
+    """A BCP-47 locale forced on all speech, e.g. ``"en-US"``.
+
+    Unset, the language is detected from the text.  Set, text in a language the
+    locale cannot speak comes out as silence.
+    """
     style: str | None = field(Str())
+    """A speaking style, e.g. ``"cheerful"`` or ``"sad"``."""
     pitch: str | None = field(Str())
+    """The pitch, as the SSML ``prosody`` element's ``pitch`` attribute takes it.
+
+    A level (``"x-low"`` to ``"x-high"``, or ``"default"``), a relative change
+    (``"+10%"``, ``"+50Hz"``, ``"-2st"``) or an absolute frequency (``"200Hz"``).
+    """
     rate: str | None = field(Str())
+    """The speaking rate, as the SSML ``prosody`` element's ``rate`` attribute takes it.
+
+    A level (``"x-slow"`` to ``"x-fast"``, or ``"default"``), a relative change
+    (``"+20%"``) or a multiplier (``"1.5"``).
+    """
     volume: str | None = field(Str())
+    """The volume, as the SSML ``prosody`` element's ``volume`` attribute takes it.
+
+    A level (``"silent"``, ``"x-soft"`` to ``"x-loud"``, or ``"default"``), a
+    number from 0.0 to 100.0, or a relative change (``"+10"``, ``"-6dB"``).
+    """
 
 
 @model
@@ -74,6 +109,7 @@ class AzureCustomVoice(_AzureVoiceFields):
 
     type: ClassVar[str] = "azure-custom"
     endpoint_id: str | None = field(Str())
+    """The id of the deployment that hosts the custom voice; Azure requires one."""
 
 
 @model
@@ -82,6 +118,11 @@ class AzurePersonalVoice(_AzureVoiceFields):
 
     type: ClassVar[str] = "azure-personal"
     model: str | None = field(Enum(PERSONAL_VOICE_MODELS))
+    """The neural model the personal voice runs on.
+
+    Open enum; known values: ``"DragonLatestNeural"``, ``"PhoenixLatestNeural"``,
+    ``"PhoenixV2Neural"``.
+    """
 
 
 @model
@@ -90,6 +131,7 @@ class AzureRealtimeNativeVoice(Model):
 
     type: ClassVar[str] = "azure-realtime-native"
     name: str | None = field(Str())
+    """The name of a voice native to Azure's ``azure-realtime`` model (valid with that model only)."""
 
 
 @model
@@ -97,8 +139,13 @@ class CustomVoice(Model):
     """A reference to a custom voice, ``{"id": "voice_1234"}``: the one voice with no tag."""
 
     id: str | None = field(Str())
+    """The id of a custom voice, like ``"voice_1234"``."""
 
 
 @attrs.frozen(repr=False, eq=False)
 class UnknownVoice(Unknown):
     """A voice object whose ``type`` respmodel does not know, kept whole."""
+
+
+# help() lists each field's description (read from the source on first use).
+document(globals())
