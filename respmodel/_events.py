@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
@@ -26,10 +26,7 @@ from ._frozen import FrozenDict, freeze
 from ._json import _parse
 from ._kinds import Int, Obj, Str, Union, field
 from ._response import Response
-from ._unions import UNIONS, UnionInfo, register, tags_of
-
-if TYPE_CHECKING:
-    from ._unions import ContentPart, OutputItem
+from ._unions import UNIONS, ContentPart, OutputItem, UnionInfo, register, tags_of
 
 __all__ = [
     "ConversationItemAddedEvent",

@@ -13,19 +13,16 @@ import gzip
 import io
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Any, ClassVar, cast
+from typing import IO, Any, ClassVar, Literal, cast
 
 import attrs
 import orjson
 
 from ._converter import Case, is_camel
 from ._errors import DecodeError, ErrorDetail
-from ._events import event_decoder
+from ._events import ServerEvent, event_decoder
 from ._json import _parse
 from ._response import Response
-
-if TYPE_CHECKING:
-    from ._events import ServerEvent
 
 __all__ = ["ErrorRecord", "EventRecord", "iter_events"]
 
@@ -43,7 +40,8 @@ class EventRecord:
 
     line: int
     event: ServerEvent | Response
-    ok: ClassVar[bool] = True
+    ok: ClassVar[Literal[True]] = True
+    """Always true: ``if record.ok:`` tells the two record classes apart (and narrows)."""
 
 
 @attrs.frozen
@@ -52,7 +50,8 @@ class ErrorRecord:
 
     line: int
     errors: tuple[ErrorDetail, ...]
-    ok: ClassVar[bool] = False
+    ok: ClassVar[Literal[False]] = False
+    """Always false (see :attr:`EventRecord.ok`)."""
 
     @property
     def path(self) -> str:
