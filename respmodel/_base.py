@@ -11,7 +11,7 @@ can tell the difference except by timing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -94,9 +94,11 @@ class Model:
     def __hash__(self) -> int:
         return hash((type(self), self._eq_key()))
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached when a slot is unset, that is on a lazily decoded object.
-        return _fill_lazy(self, name)
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached when a slot is unset, that is on a lazily decoded object.
+            return _fill_lazy(self, name)
 
     def __repr__(self) -> str:
         parts = []
