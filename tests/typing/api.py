@@ -89,6 +89,13 @@ def reject_bad_arguments(data: bytes) -> None:
     respmodel.loads(data, 3)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
 
+def reject_attribute_typos(resp: Response, item: FunctionCallItem, usage: Usage) -> None:
+    """A misspelt attribute is an error in both checkers, not ``Any``."""
+    _ = resp.staus  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+    _ = item.argument  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+    _ = usage.total_token  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+
+
 def narrow_records(lines: list[bytes]) -> None:
     """A record narrows on ``ok``: to EventRecord when true, to ErrorRecord when false."""
     for record in respmodel.iter_events(lines):
