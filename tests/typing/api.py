@@ -82,6 +82,12 @@ def a_union_decodes_to_the_union(data: bytes) -> None:
     assert_type(respmodel.loads(data, ServerEvent), ServerEvent)
 
 
+def schema() -> None:
+    """``json_schema`` takes a class or a union alias and gives a JSON object."""
+    assert_type(respmodel.json_schema(Response), dict[str, Any])
+    assert_type(respmodel.json_schema(OutputItem, case="camel", strict=True), dict[str, Any])
+
+
 def reject_bad_arguments(data: bytes) -> None:
     """The key style is a literal, input must be JSON text, the type a type."""
     respmodel.loads(data, Response, case="kebab")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
