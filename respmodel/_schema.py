@@ -83,11 +83,12 @@ _NULL_TRANSPARENT = frozenset(
 def json_schema(tp: object, *, case: Case = "snake", strict: bool = False) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of what ``loads(data, tp, case=case, strict=strict)`` accepts.
 
-    ``tp`` is a respmodel model class or union alias (``Response`` by
-    default in :func:`respmodel.loads`; here it must be given), as
-    :func:`respmodel.loads` takes.  The result is a new dict each call, with
-    the classes and unions it refers to under ``$defs``.  Lenient and strict
-    schemas differ as decoding does: see the README's "JSON Schema" section.
+    ``tp`` is a model class or a union alias (``Response``, ``OutputItem``,
+    ``ServerEvent``, ...), as :func:`respmodel.loads` takes it.  The result
+    is a new dict each call, with the classes and unions it refers to under
+    ``$defs``.  The lenient schema leaves enums and tags open and allows
+    unknown keys; the strict one closes them and carries the ranges and
+    limits strict decoding enforces (see the README's "JSON Schema").
     Raises :class:`respmodel.UnsupportedTypeError` for any other ``tp``.
     """
     resolved = resolve(tp)
