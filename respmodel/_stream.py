@@ -41,7 +41,11 @@ class EventRecord:
     line: int
     event: ServerEvent | Response
     ok: ClassVar[Literal[True]] = True
-    """Always true: ``if record.ok:`` tells the two record classes apart (and narrows)."""
+    """Always true; typed ``Literal[True]`` so that checkers tell the records apart.
+
+    mypy narrows ``EventRecord | ErrorRecord`` on ``if record.ok:``, pyright
+    on ``if record.ok is True:``.
+    """
 
 
 @attrs.frozen
@@ -51,7 +55,7 @@ class ErrorRecord:
     line: int
     errors: tuple[ErrorDetail, ...]
     ok: ClassVar[Literal[False]] = False
-    """Always false (see :attr:`EventRecord.ok`)."""
+    """Always false; typed ``Literal[False]`` (see ``EventRecord.ok``)."""
 
     @property
     def path(self) -> str:
