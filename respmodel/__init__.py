@@ -58,7 +58,8 @@ from ._voices import (
 )
 
 # Events and streams load on first use: most imports of respmodel never need
-# them, and their classes are a fifth of the import's cost.
+# them, and their classes are a fifth of the import's cost.  So does the JSON
+# Schema writer, which only tools need.
 _LAZY = {
     **dict.fromkeys(
         (
@@ -78,6 +79,7 @@ _LAZY = {
         "._events",
     ),
     **dict.fromkeys(("ErrorRecord", "EventRecord", "iter_events"), "._stream"),
+    "json_schema": "._schema",
 }
 
 if TYPE_CHECKING:
@@ -95,6 +97,7 @@ if TYPE_CHECKING:
         ServerEvent,
         loads_event,
     )
+    from ._schema import json_schema
     from ._stream import ErrorRecord, EventRecord, iter_events
 
     __version__: str
@@ -199,6 +202,7 @@ __all__ = [
     "configure_converter",
     "dumps",
     "iter_events",
+    "json_schema",
     "loads",
     "loads_event",
     "make_converter",

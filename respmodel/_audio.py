@@ -11,6 +11,7 @@ from ._docs import document
 from ._kinds import Int, Obj, Union, field
 
 if TYPE_CHECKING:
+    # Set at runtime by ``_unions`` once the unions exist (see ``_unions.publish_aliases``).
     from ._unions import AudioFormat, Voice
 
 __all__ = [

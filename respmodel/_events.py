@@ -15,7 +15,7 @@ does not model is a generic event in strict mode too, never an error.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
@@ -29,10 +29,7 @@ from ._kinds import Int, Obj, Str, Union, field
 from ._memo import memo
 from ._modes import Case, mode, mode_of
 from ._response import Response
-from ._unions import UNIONS, UnionInfo, register, tags_of
-
-if TYPE_CHECKING:
-    from ._unions import ContentPart, OutputItem
+from ._unions import UNIONS, ContentPart, OutputItem, UnionInfo, register, tags_of
 
 __all__ = [
     "ConversationItemAddedEvent",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
 __all__ = ["FrozenDict", "freeze", "json_repr", "thaw"]
@@ -27,9 +27,16 @@ class FrozenDict(dict[_K, _V]):
     def _readonly(self, *args: object, **kwargs: object) -> NoReturn:
         raise TypeError(f"{type(self).__name__} is read-only")
 
-    __setitem__ = __delitem__ = _readonly
-    clear = pop = popitem = setdefault = update = _readonly
-    __ior__ = _readonly
+    # Annotated, so that type checkers need not infer these overrides of dict's
+    # methods (pyright --verifytypes counts an inferred override as ambiguous).
+    __setitem__: Callable[..., NoReturn] = _readonly
+    __delitem__: Callable[..., NoReturn] = _readonly
+    __ior__: Callable[..., NoReturn] = _readonly
+    clear: Callable[..., NoReturn] = _readonly
+    pop: Callable[..., NoReturn] = _readonly
+    popitem: Callable[..., NoReturn] = _readonly
+    setdefault: Callable[..., NoReturn] = _readonly
+    update: Callable[..., NoReturn] = _readonly
 
     def __hash__(self) -> int:  # type: ignore[override]
         try:

@@ -12,6 +12,7 @@ from ._frozen import FrozenDict
 from ._kinds import Bool, Const, Enum, Float, Int, Json, Obj, Seq, Str, Union, field
 
 if TYPE_CHECKING:
+    # Set at runtime by ``_unions`` once the unions exist (see ``_unions.publish_aliases``).
     from ._unions import ContentPart, McpError
 
 __all__ = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import orjson
 
@@ -13,6 +13,12 @@ from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError
 from ._jsontree import dumps_deep
 from ._modes import Case, Mode, is_camel, mode_of
 from ._response import Response
+
+if TYPE_CHECKING:
+    # PEP 747: a class *or* a union alias, so that ``loads(data, OutputItem)`` is
+    # typed as the union.  Only the type checkers see it (from their own copy
+    # of typing_extensions), so it is no runtime dependency.
+    from typing_extensions import TypeForm
 
 __all__ = ["dumps", "loads", "structure", "unstructure"]
 
@@ -73,15 +79,11 @@ def loads(
 @overload
 def loads(
     data: bytes | bytearray | memoryview | str,
-    type: type[T],
+    type: TypeForm[T],
     *,
     strict: bool = ...,
     case: Case = ...,
 ) -> T: ...
-@overload
-def loads(
-    data: bytes | bytearray | memoryview | str, type: Any, *, strict: bool = ..., case: Case = ...
-) -> Any: ...
 
 
 def loads(
@@ -111,9 +113,7 @@ def loads(
 @overload
 def structure(obj: Any, *, strict: bool = ..., case: Case = ...) -> Response: ...
 @overload
-def structure(obj: Any, type: type[T], *, strict: bool = ..., case: Case = ...) -> T: ...
-@overload
-def structure(obj: Any, type: Any, *, strict: bool = ..., case: Case = ...) -> Any: ...
+def structure(obj: Any, type: TypeForm[T], *, strict: bool = ..., case: Case = ...) -> T: ...
 
 
 def structure(obj: Any, type: Any = Response, *, strict: bool = False, case: Case = "snake") -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -14,8 +14,7 @@ from ._kinds import Const, Enum, Float, IntOrInf, Metadata, Obj, Seq, Str, Union
 from ._usage import Usage
 
 if TYPE_CHECKING:
-    from typing import Literal
-
+    # Set at runtime by ``_unions`` once the unions exist (see ``_unions.publish_aliases``).
     from ._unions import OutputItem, Voice
 
 __all__ = ["Response", "ResponseError", "StatusDetails"]

@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from . import _audio, _items, _response
 from ._audio import PcmaAudioFormat, PcmAudioFormat, PcmuAudioFormat, UnknownAudioFormat
 from ._base import Model, Unknown
 from ._items import (
@@ -109,6 +110,29 @@ AudioFormat: TypeAlias = PcmAudioFormat | PcmuAudioFormat | PcmaAudioFormat | Un
 
 McpError: TypeAlias = McpProtocolError | McpToolExecutionError | McpHttpError | UnknownMcpError
 """The error of an MCP call, tagged by ``type``."""
+
+
+def publish_aliases() -> None:
+    """Give the model modules the union aliases their annotations name.
+
+    The aliases are unions of the model classes, so they can only be made
+    once those classes exist, here; the model modules, which this module
+    imports, name them in annotations but import them only under
+    ``TYPE_CHECKING`` (a runtime import would be circular).  Setting them as
+    module globals now, before any caller can reach the classes (the package
+    ``__init__`` imports this module), lets ``typing.get_type_hints`` (and so
+    ``attrs.resolve_types`` and cattrs) resolve every annotation.
+    """
+    for module, names in (
+        (_response, ("OutputItem", "Voice")),
+        (_items, ("ContentPart", "McpError")),
+        (_audio, ("AudioFormat", "Voice")),
+    ):
+        for name in names:
+            setattr(module, name, globals()[name])
+
+
+publish_aliases()
 
 
 @attrs.frozen(eq=False)

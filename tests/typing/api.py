@@ -3,9 +3,13 @@
 
 This file is never run (pytest does not collect it: see ``norecursedirs`` in
 pyproject.toml); the ``typing`` tox environment checks it with mypy --strict
-and pyright in strict mode.  Each function is one use; a ``# type: ignore``
-with its error code marks a use that must be rejected (mypy's
-``warn_unused_ignores`` fails the check if it is not).
+and pyright in strict mode.  Each function is one use.  A use that must be
+rejected carries both checkers' comments, each with its error code: ``# type:
+ignore[code]`` for mypy and ``# pyright: ignore[rule]`` for pyright (which is
+told to skip the former: ``enableTypeIgnoreComments``).  Each checker fails
+on a comment that silences nothing (mypy's ``warn_unused_ignores``,
+pyright's ``reportUnnecessaryTypeIgnoreComment``), so the rejection is
+checked, not just tolerated.
 """
 
 from __future__ import annotations
@@ -19,17 +23,24 @@ from typing_extensions import assert_type
 
 import respmodel
 from respmodel import (
+    AudioFormat,
+    ContentPart,
     DecodeError,
     ErrorDetail,
+    ErrorRecord,
+    EventRecord,
     FrozenDict,
     FunctionCallItem,
+    McpError,
     MessageItem,
     OutputItem,
     OutputTextPart,
     Response,
+    ServerEvent,
     UnknownItem,
     Usage,
     ValidationError,
+    Voice,
 )
 
 
@@ -61,10 +72,55 @@ def decode_a_union(data: bytes) -> None:
         assert_type(item.arguments, str | None)
 
 
+def a_union_decodes_to_the_union(data: bytes) -> None:
+    """``loads`` and ``structure`` with a union alias are typed as that union (PEP 747)."""
+    assert_type(respmodel.loads(data, OutputItem), OutputItem)
+    assert_type(respmodel.loads(data, ContentPart, strict=True), ContentPart)
+    assert_type(respmodel.loads(data, Voice, case="camel"), Voice)
+    assert_type(respmodel.structure({"type": "audio/pcm"}, AudioFormat), AudioFormat)
+    assert_type(respmodel.structure({"type": "http_error"}, McpError), McpError)
+    assert_type(respmodel.loads(data, ServerEvent), ServerEvent)
+
+
+def schema() -> None:
+    """``json_schema`` takes a class or a union alias and gives a JSON object."""
+    assert_type(respmodel.json_schema(Response), dict[str, Any])
+    assert_type(respmodel.json_schema(OutputItem, case="camel", strict=True), dict[str, Any])
+
+
 def reject_bad_arguments(data: bytes) -> None:
-    """The key style is a literal, and input must be JSON text."""
-    respmodel.loads(data, Response, case="kebab")  # type: ignore[call-overload]
-    respmodel.loads(123)  # type: ignore[call-overload]
+    """The key style is a literal, input must be JSON text, the type a type."""
+    respmodel.loads(data, Response, case="kebab")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
+    respmodel.loads(123)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
+    respmodel.loads(data, 3)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
+
+
+def reject_attribute_typos(resp: Response, item: FunctionCallItem, usage: Usage) -> None:
+    """A misspelt attribute is an error in both checkers, not ``Any``."""
+    _ = resp.staus  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+    _ = item.argument  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+    _ = usage.total_token  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+
+
+def narrow_records(lines: list[bytes]) -> None:
+    """A record narrows on ``ok``: to EventRecord when true, to ErrorRecord when false."""
+    for record in respmodel.iter_events(lines):
+        # Both checkers narrow on ``is True`` / ``is False``.
+        if record.ok is True:
+            assert_type(record, EventRecord)
+            assert_type(record.event, ServerEvent | Response)
+        else:
+            assert_type(record, ErrorRecord)
+            assert_type(record.errors, tuple[ErrorDetail, ...])
+
+
+def narrow_records_on_truth(lines: list[bytes]) -> None:
+    """mypy also narrows on ``if record.ok:``; pyright narrows a union on no member's truth."""
+    for record in respmodel.iter_events(lines):
+        if record.ok:
+            _event = record.event  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
+        else:
+            _errors = record.errors  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType, reportUnknownVariableType]
 
 
 def encode(resp: Response) -> None:
@@ -120,7 +176,7 @@ def construct_and_evolve() -> Response:
 
 def frozen(resp: Response) -> None:
     """Assignment to an attribute is rejected."""
-    resp.id = "other"  # type: ignore[misc]
+    resp.id = "other"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
 
 
 def handle_errors(data: bytes) -> None:
