@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-import attrs
-
 from ._audio import ResponseAudio
 from ._base import Model, model
 from ._docs import document

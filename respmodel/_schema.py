@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from ._base import Model
-from ._converter import Case, is_camel, resolve
+from ._dispatch import resolve
 from ._json import UnsupportedTypeError
 from ._kinds import (
     KIND_KEY,
@@ -56,6 +56,7 @@ from ._kinds import (
     Union,
     field_infos,
 )
+from ._modes import Case, is_camel
 from ._unions import UNIONS, UnionInfo
 
 __all__ = ["DIALECT", "json_schema"]
