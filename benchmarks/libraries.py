@@ -40,6 +40,67 @@ class Ops:
     encode: Callable[[Any], Any]
     rebuild: Callable[[Any], Any] | None = None
     notes: list[str] = field(default_factory=list)
+    analytics: Callable[[Any], Any] | None = None
+    """Read what an analytics job reads: status, total and cached tokens."""
+    voice: Callable[[Any], Any] | None = None
+    """Read what a voice agent reads: each item's type, each message part's transcript or text."""
+    evolve: Callable[[Any], Any] | None = None
+    """A copy of a decoded response with another ``status`` (what a relay does before encoding)."""
+
+
+# --------------------------------------------------------------------------- read patterns
+# The same reads for every library; only how a value is reached differs.
+
+
+def _analytics_attrs(r: Any) -> Any:
+    usage = r.usage
+    if usage is None:
+        return r.status
+    details = usage.input_token_details
+    return (r.status, usage.total_tokens, details.cached_tokens if details is not None else None)
+
+
+def _analytics_dict(r: Any) -> Any:
+    usage = r.get("usage")
+    if usage is None:
+        return r.get("status")
+    details = usage.get("input_token_details")
+    return (
+        r.get("status"),
+        usage.get("total_tokens"),
+        details.get("cached_tokens") if details is not None else None,
+    )
+
+
+def _voice_attrs(item_type: Callable[[Any], Any]) -> Callable[[Any], int]:
+    def voice(r: Any) -> int:
+        n = 0
+        for item in r.output or ():
+            if item_type(item) == "message":
+                for part in item.content or ():
+                    if getattr(part, "transcript", None) or getattr(part, "text", None):
+                        n += 1
+        return n
+
+    return voice
+
+
+def _voice_dict(r: Any) -> int:
+    n = 0
+    for item in r.get("output") or ():
+        if item.get("type") == "message":
+            for part in item.get("content") or ():
+                if part.get("transcript") or part.get("text"):
+                    n += 1
+    return n
+
+
+def _tag(item: Any) -> Any:
+    return item.type
+
+
+def _evolve_dict(r: Any) -> Any:
+    return {**r, "status": "cancelled"}
 
 
 def _same_decoder(decode: Decoder) -> Callable[[str], Decoder]:
@@ -64,14 +125,27 @@ def _dict_walker() -> Callable[[Any], int]:
 def orjson_ops(w: Workload) -> Ops:
     import orjson
 
-    return Ops(_same_decoder(orjson.loads), _dict_walker(), orjson.dumps)
+    return Ops(
+        _same_decoder(orjson.loads),
+        _dict_walker(),
+        orjson.dumps,
+        analytics=_analytics_dict,
+        voice=_voice_dict,
+        evolve=_evolve_dict,
+    )
 
 
 def json_ops(w: Workload) -> Ops:
     import json
 
     return Ops(
-        _same_decoder(json.loads), _dict_walker(), json.dumps, notes=["json.dumps returns str"]
+        _same_decoder(json.loads),
+        _dict_walker(),
+        json.dumps,
+        notes=["json.dumps returns str"],
+        analytics=_analytics_dict,
+        voice=_voice_dict,
+        evolve=_evolve_dict,
     )
 
 
@@ -86,7 +160,15 @@ def msgspec_ops(w: Workload) -> Ops:
 
     decoder = msgspec.json.Decoder(response_type(w.case == "camel"))
     walk = make_walker(lambda cls: tuple(cls.__struct_fields__))  # type: ignore[attr-defined]
-    return Ops(_same_decoder(decoder.decode), walk, msgspec.json.Encoder().encode)
+    return Ops(
+        _same_decoder(decoder.decode),
+        walk,
+        msgspec.json.Encoder().encode,
+        analytics=_analytics_attrs,
+        # A tagged msgspec struct keeps its tag in its class config, not as an attribute.
+        voice=_voice_attrs(lambda item: item.__struct_config__.tag),
+        evolve=lambda r: msgspec.structs.replace(r, status="cancelled"),
+    )
 
 
 def pydantic_ops(w: Workload) -> Ops:
@@ -105,6 +187,9 @@ def pydantic_ops(w: Workload) -> Ops:
         walk,
         encode,
         notes=["model_dump_json returns str"],
+        analytics=_analytics_attrs,
+        voice=_voice_attrs(_tag),
+        evolve=lambda r: r.model_copy(update={"status": "cancelled"}),
     )
 
 
@@ -146,6 +231,9 @@ def openai_ops(w: Workload) -> Ops:
         decoder_for,
         walk,
         encode,
+        analytics=_analytics_attrs,
+        voice=_voice_attrs(_tag),
+        evolve=lambda r: r.model_copy(update={"status": "cancelled"}),
         notes=[
             "decode: construct_type_unchecked(json.loads(data)), as RealtimeConnection.parse_event; "
             "beta class for beta and Azure payloads, GA class for GA ones; to_json returns str"
@@ -165,7 +253,14 @@ def cattrs_ops(w: Workload) -> Ops:
         return conv.loads(data, Response)
 
     walk = make_walker(lambda cls: tuple(a.name for a in attrs.fields(cls)))
-    return Ops(_same_decoder(decode), walk, conv.dumps)
+    return Ops(
+        _same_decoder(decode),
+        walk,
+        conv.dumps,
+        analytics=_analytics_attrs,
+        voice=_voice_attrs(_tag),
+        evolve=lambda r: attrs.evolve(r, status="cancelled"),
+    )
 
 
 # --------------------------------------------------------------------------- respmodel
@@ -210,7 +305,15 @@ def respmodel_ops(w: Workload) -> Ops:
             return tuple(rebuild(x) for x in obj)
         return obj
 
-    return Ops(_same_decoder(decode), make_walker(fields_of), encode, rebuild)
+    return Ops(
+        _same_decoder(decode),
+        make_walker(fields_of),
+        encode,
+        rebuild,
+        analytics=_analytics_attrs,
+        voice=_voice_attrs(_tag),
+        evolve=lambda r: attrs.evolve(r, status="cancelled"),
+    )
 
 
 LIBRARIES: dict[str, Callable[[Workload], Ops]] = {

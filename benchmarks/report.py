@@ -8,7 +8,7 @@ from typing import Any
 __all__ = ["compare", "render"]
 
 FLOOR = "orjson"
-OPS = ("decode", "read", "encode", "encode_built")
+OPS = ("decode", "analytics", "voice", "read", "encode", "evolve_encode", "encode_built")
 
 # Targets from the Throughput issue: (label, peer, op, minimum peer/respmodel speed-up).
 _DECODE_TARGETS = (("pydantic", None), ("cattrs", 2.0), ("openai", 6.0))
@@ -112,6 +112,33 @@ def _workload_table(doc: dict[str, Any], name: str, stat: str) -> Iterator[str]:
     yield ""
 
 
+_PATTERNS = (
+    ("decode", "decode", "loads only"),
+    ("analytics", "decode", "loads + status, total and cached tokens"),
+    ("voice", "decode", "loads + each item's type, each part's transcript/text"),
+    ("read", "decode", "loads + read every field"),
+    ("encode", "encode", "dumps of a decoded object"),
+    ("evolve_encode", "encode", "evolve(status=...) + dumps"),
+)
+
+
+def _patterns(doc: dict[str, Any], name: str, stat: str) -> Iterator[str]:
+    """Decode *and read*: each pattern's time as a multiple of orjson.loads (or orjson.dumps)."""
+    rows = [r for r in doc["results"] if r["workload"] == name and "skipped" not in r]
+    floor = _index(doc).get((name, FLOOR))
+    if not rows or floor is None or not any("analytics" in r.get("ops", {}) for r in rows):
+        return
+    yield (
+        f"Read patterns, workload {name}: time / orjson.loads "
+        "(the two encode rows: time / orjson.dumps)"
+    )
+    yield f"  {'pattern':<56}" + "".join(f"{r['library']:>10}" for r in rows)
+    for op, base_op, label in _PATTERNS:
+        base = _us(floor, base_op, stat)
+        yield f"  {label:<56}" + "".join(_fmt(_ratio(_us(r, op, stat), base), 10) for r in rows)
+    yield ""
+
+
 def _growth(doc: dict[str, Any], stat: str) -> Iterator[str]:
     sizes = [(n, w["items"]) for n, w in doc["workloads"].items() if w.get("items")]
     if len(sizes) < 2:
@@ -207,6 +234,7 @@ def targets(doc: dict[str, Any], stat: str) -> Iterator[str]:
             None if vs_pyd is None else vs_pyd > 1.0,
             "> 1",
         )
+    yield from _read_targets(index, minor, stat)
     libs = (doc.get("startup") or {}).get("libraries", {})
     r_imp = libs.get("respmodel", {}).get("import_ms")
     c_imp = libs.get("cattrs", {}).get("import_ms")
@@ -244,11 +272,54 @@ def targets(doc: dict[str, Any], stat: str) -> Iterator[str]:
     yield ""
 
 
+# Targets from the eager-decoding issue: decode and read, as multiples of orjson.
+_READ_MAX_VS_ORJSON = {"3.11": 3.3, "3.13": 3.0}
+_READ_MIN_VS_PYDANTIC = 1.25
+_READ_ALL_MAX_VS_ORJSON = 6.5
+_LOADS_MAX_VS_ORJSON = 3.3
+_DUMPS_MAX_VS_ORJSON = 2.0
+_EVOLVE_MAX_VS_ORJSON = 6.0
+_KEPT_MAX_KB = 4.0
+
+
+def _read_targets(index: dict[tuple[str, str], Any], minor: str, stat: str) -> Iterator[str]:
+    rm, floor, pyd = (index.get(("done", lib)) for lib in ("respmodel", FLOOR, "pydantic"))
+    loads, dumps = _us(floor, "decode", stat), _us(floor, "encode", stat)
+    limit = _READ_MAX_VS_ORJSON.get(minor, 3.3)
+    for op in ("analytics", "voice"):
+        ratio = _ratio(_us(rm, op, stat), loads)
+        yield _check(
+            f"{op}: respmodel / orjson.loads", ratio, None if ratio is None else ratio <= limit,
+            f"<= {limit:g}",
+        )  # fmt: skip
+        faster = _ratio(_us(pyd, op, stat), _us(rm, op, stat))
+        yield _check(
+            f"{op}: pydantic time / respmodel time", faster,
+            None if faster is None else faster >= _READ_MIN_VS_PYDANTIC,
+            f">= {_READ_MIN_VS_PYDANTIC:g}",
+        )  # fmt: skip
+    for op, base, most, label in (
+        ("read", loads, _READ_ALL_MAX_VS_ORJSON, "read every field: respmodel / orjson.loads"),
+        ("decode", loads, _LOADS_MAX_VS_ORJSON, "loads only: respmodel / orjson.loads"),
+        ("encode", dumps, _DUMPS_MAX_VS_ORJSON, "dumps (decoded object): respmodel / orjson.dumps"),
+        ("evolve_encode", dumps, _EVOLVE_MAX_VS_ORJSON, "evolve + dumps: respmodel / orjson.dumps"),
+    ):
+        ratio = _ratio(_us(rm, op, stat), base)
+        yield _check(label, ratio, None if ratio is None else ratio <= most, f"<= {most:g}")
+    mem = (rm or {}).get("memory", {})
+    kept = max(mem.get("retained", 0.0), mem.get("after_read", 0.0)) / 1024 if mem else None
+    yield _check(
+        "memory kept per decoded response, read or not (KB)", kept,
+        None if kept is None else kept <= _KEPT_MAX_KB, f"<= {_KEPT_MAX_KB:g}",
+    )  # fmt: skip
+
+
 def render(doc: dict[str, Any], stat: str = "best") -> str:
     """The whole report as text."""
     lines = list(_header(doc))
     for name in doc["workloads"]:
         lines.extend(_workload_table(doc, name, stat))
+        lines.extend(_patterns(doc, name, stat))
     lines.extend(_growth(doc, stat))
     lines.extend(_startup(doc))
     lines.extend(targets(doc, stat))

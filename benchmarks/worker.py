@@ -95,10 +95,26 @@ def run(lib: str, w: Workload, *, min_time: float, repeats: int, copies: int) ->
     result["ops"]["read"] = time_calls(
         [decode_and_read(d) for d in decoders], datas, min_time=min_time, repeats=repeats
     ).as_dict()
+    for op, pattern in (("analytics", ops.analytics), ("voice", ops.voice)):
+        if pattern is not None and w.kind == "response":
+            result["ops"][op] = time_calls(
+                [(lambda data, d=d, p=pattern: p(d(data))) for d in decoders],
+                datas,
+                min_time=min_time,
+                repeats=repeats,
+            ).as_dict()
     encoders = [ops.encode] * len(objects)
     result["ops"]["encode"] = time_calls(
         encoders, objects, min_time=min_time, repeats=repeats
     ).as_dict()
+    if ops.evolve is not None and w.kind == "response":
+        evolve, encode = ops.evolve, ops.encode
+        result["ops"]["evolve_encode"] = time_calls(
+            [lambda obj: encode(evolve(obj))] * len(objects),
+            objects,
+            min_time=min_time,
+            repeats=repeats,
+        ).as_dict()
     if ops.rebuild is not None:
         built = [ops.rebuild(obj) for obj in objects]
         rebuilt = [json.loads(ops.encode(b)) for b in built]

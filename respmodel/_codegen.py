@@ -111,7 +111,7 @@ def _leftover(keys: Mapping[str, str | None], d: dict[str, Any], strict: bool, p
 
 def _unknown(cls: type[Unknown], data: Any) -> Unknown:
     """An Unknown object around frozen ``data``."""
-    obj: Any = object.__new__(twin(cls))
+    obj: Any = twin(cls)()
     obj.data = data
     obj.__class__ = cls
     return obj  # type: ignore[no-any-return]
@@ -119,7 +119,7 @@ def _unknown(cls: type[Unknown], data: Any) -> Unknown:
 
 def _unknown_raw(cls: type[Unknown], data: Any, raw: dict[str, Any] | None) -> Unknown:
     """An Unknown object that also keeps the parsed JSON it came from (``GenericEvent``)."""
-    obj: Any = object.__new__(twin(cls))
+    obj: Any = twin(cls)()
     obj.data = data
     obj._raw = raw
     obj.__class__ = cls
@@ -182,7 +182,6 @@ def _encode_other(value: Any) -> Any:
 _BASE_NAMESPACE: dict[str, Any] = {
     "_Invalid": Invalid,
     "_type": type,  # a field may be called ``type``; the generated code never shadows this
-    "_new": object.__new__,
     "_set_class": object.__setattr__,
     "_EMPTY": EMPTY,
     "_NO_NULLS": _NO_NULLS,
@@ -275,6 +274,16 @@ class _Writer:
     def decoder(self, cls: type) -> str:
         return self.gen.class_function(cls)  # type: ignore[no-any-return]
 
+    def inline(self, cls: type, var: str, ind: int) -> bool:
+        """Write the decoding of ``cls`` from dict ``var`` into ``var`` here, if the generator can."""
+        write = getattr(self.gen, "object_lines", None)
+        if write is None:
+            return False
+        obj = self.local("o")
+        write(self, cls, var, obj, ind)
+        self.line(ind, f"{var} = {obj}")
+        return True
+
     def union_decoder(self, name: str) -> str:
         return self.gen.union_function(name)  # type: ignore[no-any-return]
 
@@ -307,7 +316,19 @@ class _Decoders:
         return name
 
     def _write_class(self, cls: type, name: str) -> None:
-        mode, w = self.mode, _Writer(self.unit, self)
+        w = _Writer(self.unit, self)
+        w.line(0, f"def {name}(d):")
+        self.object_lines(w, cls, "d", "o", 1)
+        w.line(1, "return o")
+        self.unit.write(name, w.lines)
+
+    def object_lines(self, w: _Writer, cls: type, d: str, o: str, ind: int) -> None:
+        """Lines that check dict ``d`` and build its object of ``cls`` into ``o``.
+
+        The body of a class's decoder; also written inline, with its own
+        local names, where a field holds a nested object (no call per object).
+        """
+        mode = self.mode
         c = cls.__name__
         fields = field_infos(cls)
         tag = tag_of(cls)
@@ -317,56 +338,53 @@ class _Decoders:
         w.const(f"_{c}", cls)
         w.const(f"_{c}_twin", twin(cls))
         w.const(f"_{c}_keys", keys)
-        w.line(0, f"def {name}(d):")
-        w.line(1, "g = d.get")
-        w.line(1, f"o = _new(_{c}_twin)")
+        sfx = o[1:]
+        g, m, z, v = (f"{n}{sfx}" for n in "gmzv")
+        w.line(ind, f"{g} = {d}.get")
+        w.line(ind, f"{o} = _{c}_twin()")
         # Keys are counted where they are rare: the absent ones (``m``), and
         # the null ones (``z``, by field name); then the input has a key that
         # no field accounts for exactly when len(d) + m exceeds the known keys.
-        w.line(1, "m = 0")
-        w.line(1, "z = ()")
+        w.line(ind, f"{m} = 0")
+        w.line(ind, f"{z} = ()")
         if tag is not None and mode.python:
             # A missing or null tag (a class asked for directly) takes the slow
             # path, whose copy the object keeps: it encodes the tag as it was.
-            w.line(1, f"if g('type') != {tag!r}:")
-            w.line(2, "raise _Invalid")
+            w.line(ind, f"if {g}('type') != {tag!r}:")
+            w.line(ind + 1, "raise _Invalid")
         elif tag is not None:
-            w.line(1, "v = g('type')")
-            w.line(1, "if v is not None:")
-            w.line(2, f"if v != {tag!r}:")
-            w.line(3, "raise _Invalid")
-            w.line(1, "elif 'type' not in d:")
-            w.line(2, "m += 1")
+            w.line(ind, f"{v} = {g}('type')")
+            w.line(ind, f"if {v} is not None:")
+            w.line(ind + 1, f"if {v} != {tag!r}:")
+            w.line(ind + 2, "raise _Invalid")
+            w.line(ind, f"elif 'type' not in {d}:")
+            w.line(ind + 1, f"{m} += 1")
         for f in fields:
             key = f.key(mode.camel)
-            w.line(1, f"v = g({key!r})")
+            w.line(ind, f"{v} = {g}({key!r})")
             if isinstance(f.kind, Scalar):
                 # One test for the common case (a null or absent key fails it too).
-                w.line(1, f"if not ({f.kind.ok(w, 'v')}):")
-                w.line(2, "if v is not None:")
-                w.line(3, "raise _Invalid")
-                ind = 2
+                w.line(ind, f"if not ({f.kind.ok(w, v)}):")
+                w.line(ind + 1, f"if {v} is not None:")
+                w.line(ind + 2, "raise _Invalid")
             else:
-                w.line(1, "if v is not None:")
-                f.kind.emit(w, "v", f"{c}_{f.name}", 2)
-                w.line(1, "else:")
-                ind = 2
-            w.line(ind, f"if {key!r} in d:")
-            w.line(ind + 1, f"z += ({f.name!r},)")
-            w.line(ind, "else:")
-            w.line(ind + 1, "m += 1")
-            w.line(1, f"o.{f.name} = v")
-        w.line(1, f"if len(d) + m == {len(keys)}:")
-        w.line(2, "o.extra = _EMPTY")
-        w.line(1, "else:")
-        w.line(2, f"o.extra = _leftover(_{c}_keys, d, {mode.strict}, {mode.python})")
-        w.line(1, "o.json_nulls = _frozenset(z) if z else _NO_NULLS")
+                w.line(ind, f"if {v} is not None:")
+                f.kind.emit(w, v, f"{c}_{f.name}", ind + 1)
+                w.line(ind, "else:")
+            w.line(ind + 1, f"if {key!r} in {d}:")
+            w.line(ind + 2, f"{z} += ({f.name!r},)")
+            w.line(ind + 1, "else:")
+            w.line(ind + 2, f"{m} += 1")
+            w.line(ind, f"{o}.{f.name} = {v}")
+        w.line(ind, f"if len({d}) + {m} == {len(keys)}:")
+        w.line(ind + 1, f"{o}.extra = _EMPTY")
+        w.line(ind, "else:")
+        w.line(ind + 1, f"{o}.extra = _leftover(_{c}_keys, {d}, {mode.strict}, {mode.python})")
+        w.line(ind, f"{o}.json_nulls = _frozenset({z}) if {z} else _NO_NULLS")
         # Input handed to ``structure`` belongs to the caller: nothing of it is kept.
-        w.line(1, f"o._src = {'None' if mode.python else 'd'}")
-        w.line(1, f"o._camel = {mode.camel}")
-        w.line(1, f"o.__class__ = _{c}")
-        w.line(1, "return o")
-        self.unit.write(name, w.lines)
+        w.line(ind, f"{o}._src = {'None' if mode.python else d}")
+        w.line(ind, f"{o}._camel = {mode.camel}")
+        w.line(ind, f"{o}.__class__ = _{c}")
 
     def _write_union(self, info: UnionInfo, name: str) -> None:
         mode, w = self.mode, _Writer(self.unit, self)

@@ -208,7 +208,6 @@ class GenericEvent(Unknown):
         return (GenericEvent, (self.data,))
 
 
-_new = object.__new__
 _GenericTwin = twin(GenericEvent)
 
 
@@ -266,7 +265,7 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
                 if tag.__class__ is str:
                     fn = typed(tag)
                     if fn is None:
-                        obj: Any = _new(_GenericTwin)
+                        obj: Any = _GenericTwin()
                         obj.data = freeze(d)
                         obj._raw = d
                         obj.__class__ = GenericEvent

@@ -110,6 +110,7 @@ class Emitter(Protocol):
     def union_decoder(self, name: str) -> str: ...
     def encoder(self, cls: type) -> str: ...
     def union_encoder(self, name: str) -> str: ...
+    def inline(self, cls: type, var: str, ind: int) -> bool: ...
 
 
 class Walker(Protocol):
@@ -524,7 +525,8 @@ class Obj(Kind):
 
     def emit(self, e: Emitter, var: str, name: str, ind: int) -> None:
         _emit_test(e, ind, f"_type({var}) is not dict")
-        e.line(ind, f"{var} = {e.decoder(self.cls)}({var})")
+        if not e.inline(self.cls, var, ind):
+            e.line(ind, f"{var} = {e.decoder(self.cls)}({var})")
 
     def problem(self, value: Any) -> tuple[str, str] | None:
         if isinstance(value, self.cls):

@@ -33,10 +33,18 @@ def _result(doc: dict[str, Any], lib: str, workload: str) -> dict[str, Any]:
 
 
 def test_quick_run_times_every_operation(quick_run: tuple[dict[str, Any], str]) -> None:
-    """respmodel gets a figure for decode, decode + read all, encode and encode of a rebuilt object."""
+    """respmodel gets a figure for decode, each read pattern, encode, evolve + encode, rebuilt."""
     doc, _ = quick_run
     ops = _result(doc, "respmodel", "created")["ops"]
-    assert set(ops) == {"decode", "read", "encode", "encode_built"}
+    assert set(ops) == {
+        "decode",
+        "analytics",
+        "voice",
+        "read",
+        "encode",
+        "evolve_encode",
+        "encode_built",
+    }
     assert all(op["best"] > 0 and op["median"] >= op["best"] for op in ops.values())
 
 
