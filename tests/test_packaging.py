@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from packaging.requirements import Requirement
 
 import respmodel
 
@@ -34,17 +35,19 @@ def _tox() -> configparser.ConfigParser:
     return parser
 
 
+def _expand(entry: str) -> list[str]:
+    """A tox env name with one ``{a,b}`` group (``py3{10,11}``) as the names it stands for."""
+    match = re.fullmatch(r"([\w-]*)\{([\w,]+)\}([\w-]*)", entry)
+    if not match:
+        return [entry]
+    head, alts, tail = match.groups()
+    return [f"{head}{alt}{tail}" for alt in alts.split(",")]
+
+
 def _tox_env_list() -> list[str]:
     """The default environments, with ``py3{10,11}``-style factors expanded."""
-    envs = []
-    for entry in re.split(r"[,\s]+(?![^{]*\})", _tox()["tox"]["env_list"]):
-        match = re.fullmatch(r"(\w*)\{([\w,]+)\}(\w*)", entry)
-        if match:
-            head, alts, tail = match.groups()
-            envs += [f"{head}{alt}{tail}" for alt in alts.split(",")]
-        elif entry:
-            envs.append(entry)
-    return envs
+    entries = re.split(r"[,\s]+(?![^{]*\})", _tox()["tox"]["env_list"])
+    return [env for entry in entries if entry for env in _expand(entry)]
 
 
 def _tox_pythons() -> set[str]:
@@ -112,18 +115,53 @@ def test_classifiers_are_the_tested_pythons() -> None:
     assert declared == _tox_pythons()
 
 
+def _lowest_section() -> str:
+    """The name of the tox section that defines the `lowest` environments."""
+    (name,) = [n for n in _tox().sections() if n.startswith("testenv:lowest")]
+    return name
+
+
+def _requirements(lines: list[str]) -> list[Requirement]:
+    return [Requirement(line) for line in lines if line.strip()]
+
+
 def test_requires_python_is_the_oldest_tested() -> None:
-    """``requires-python`` starts at the oldest Python tox tests, which `lowest` runs on."""
+    """``requires-python`` starts at the oldest Python tox tests."""
     floor = min(_tox_pythons(), key=_version_key)
     assert _pyproject()["project"]["requires-python"] == f">={floor}"
-    assert _tox()["testenv:lowest"]["base_python"] == f"py{floor.replace('.', '')}"
+
+
+def test_lowest_runs_on_the_oldest_and_the_newest_tested() -> None:
+    """The `lowest` environments are in env_list, on the oldest and on the newest tested Python."""
+    pythons = sorted(_tox_pythons(), key=_version_key)
+    expected = {f"lowest-py{v.replace('.', '')}" for v in (pythons[0], pythons[-1])}
+    lowest = {env for env in _tox_env_list() if env.startswith("lowest")}
+    assert lowest == expected
+    assert set(_expand(_lowest_section().removeprefix("testenv:"))) == expected
 
 
 def test_lowest_installs_the_declared_floors() -> None:
-    """The `lowest` environment pins exactly the floors of the runtime dependencies."""
-    floors = dict(d.split(">=") for d in _pyproject()["project"]["dependencies"])
-    pins = dict(d.split("==") for d in _tox()["testenv:lowest"]["deps"].split())
+    """The `lowest` pins are exactly the floors of the runtime dependencies, markers included."""
+    floors = set()
+    for req in _requirements(_pyproject()["project"]["dependencies"]):
+        (spec,) = req.specifier
+        assert spec.operator == ">=", req
+        floors.add((req.name, spec.version, str(req.marker)))
+    pins = set()
+    for req in _requirements(_tox()[_lowest_section()]["deps"].splitlines()):
+        (spec,) = req.specifier
+        assert spec.operator == "==", req
+        pins.add((req.name, spec.version, str(req.marker)))
     assert pins == floors
+
+
+@pytest.mark.parametrize("python", sorted(_tox_pythons(), key=_version_key))
+def test_each_tested_python_has_one_floor_per_dependency(python: str) -> None:
+    """On every tested Python the environment markers leave exactly one floor of each dependency."""
+    requirements = _requirements(_pyproject()["project"]["dependencies"])
+    env = {"python_version": python, "python_full_version": f"{python}.0"}
+    applying = [r.name for r in requirements if r.marker is None or r.marker.evaluate(env)]
+    assert sorted(applying) == sorted({r.name for r in requirements})
 
 
 def test_setup_cfg_holds_no_metadata() -> None:
@@ -138,7 +176,7 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     """The test command in the README is, verbatim, the one .ci/run runs."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
-    readme_commands = [b.strip() for b in blocks if "tox" in b]
+    readme_commands = [b.strip() for b in blocks if "-m tox" in b]
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     ci_commands = [line.strip() for line in ci_lines if "-m tox" in line and "#" not in line]
     assert len(readme_commands) == 1
