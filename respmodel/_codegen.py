@@ -258,6 +258,7 @@ class _Writer:
     def __init__(self, unit: _Unit, gen: Any) -> None:
         self.unit, self.gen = unit, gen
         self.strict, self.python = unit.strict, unit.python
+        self.camel = bool(getattr(gen, "camel", False))
         self.lines: list[str] = []
         self._n = 0
 

@@ -102,6 +102,8 @@ class Emitter(Protocol):
     strict: bool
     python: bool
     """The input is Python data handed to ``structure`` (not orjson's own output)."""
+    camel: bool
+    """The key style written (encoders)."""
 
     def line(self, indent: int, text: str) -> None: ...
     def const(self, name: str, value: Any) -> str: ...
@@ -196,6 +198,10 @@ class Kind:
         """An expression true when constructor argument ``var`` is stored as it is."""
         return None
 
+    def classes(self) -> frozenset[type] | None:
+        """The classes a constructor argument may have when its class alone makes it right."""
+        return None
+
     # ----------------------------------------------------------------- encoding
 
     def encode(self, e: Emitter, var: str, name: str) -> str:
@@ -239,6 +245,9 @@ class Str(Scalar):
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
         return f"_type({var}) is str"
+
+    def classes(self) -> frozenset[type] | None:
+        return frozenset({str})
 
 
 class Enum(Str):
@@ -287,6 +296,9 @@ class Const(Str):
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
         return f"{var} == {self.value!r}"
+
+    def classes(self) -> frozenset[type] | None:
+        return None
 
 
 def _is_int(value: Any) -> bool:
@@ -536,8 +548,13 @@ class Obj(Kind):
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
         return f"_type({var}) is {e.const('_' + self.cls.__name__, self.cls)}"
 
+    def classes(self) -> frozenset[type] | None:
+        return frozenset({self.cls})
+
     def encode(self, e: Emitter, var: str, name: str) -> str:
-        return f"{e.encoder(self.cls)}({var})"
+        # An unchanged decoded object hands back its JSON without a call.
+        src = f"(s := {var}._src) is not None and {var}._camel is {e.camel}"
+        return f"(s if {src} else {e.encoder(self.cls)}({var}))"
 
 
 class Union(Kind):
@@ -572,6 +589,10 @@ class Union(Kind):
         members = e.const(f"_{self.name}_classes", frozenset(info.members))
         test = f"_type({var}) in {members}"
         return f"{test} or _type({var}) is str" if info.allows_str else test
+
+    def classes(self) -> frozenset[type] | None:
+        info = self.info()
+        return frozenset({*info.members, *((str,) if info.allows_str else ())})
 
     def encode(self, e: Emitter, var: str, name: str) -> str:
         return f"{e.union_encoder(self.name)}({var})"
@@ -641,6 +662,10 @@ class Seq(Kind):
         return None
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
+        classes = self.item.classes()
+        if classes is not None:  # the items' classes alone say it: no loop in Python
+            ok = e.const(f"_{name}_items", classes)
+            return f"_type({var}) is tuple and {ok}.issuperset(map(_type, {var}))"
         inner = self.item.accept(e, "x", name)
         if inner is None:
             return None
