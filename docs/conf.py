@@ -54,6 +54,8 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Sequence"),
     ("py:class", "respmodel._json.T"),
+    ("py:class", "T"),
+    ("py:class", "TypeForm"),
     ("py:obj", "respmodel._frozen._K"),
     ("py:obj", "respmodel._frozen._V"),
 ]
