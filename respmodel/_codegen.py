@@ -126,6 +126,19 @@ def _unknown_raw(cls: type[Unknown], data: Any, raw: dict[str, Any] | None) -> U
     return obj  # type: ignore[no-any-return]
 
 
+_NULL_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+"""``json_nulls`` by the names found null, shared: most objects that have nulls
+have the same few (``"metadata": null``), and a frozenset per object costs
+about 200 bytes."""
+
+
+def _null_set(names: tuple[str, ...]) -> frozenset[str]:
+    nulls = frozenset(names)
+    if len(_NULL_SETS) < 4096:  # bounded, whatever the input
+        _NULL_SETS[names] = nulls
+    return nulls
+
+
 def _arg(owner: str, f: FieldInfo, value: Any, check: bool) -> Any:
     """A constructor argument the generated test did not accept as it is: convert and check."""
     converted = f.kind.convert(value)
@@ -186,7 +199,8 @@ _BASE_NAMESPACE: dict[str, Any] = {
     "_EMPTY": EMPTY,
     "_NO_NULLS": _NO_NULLS,
     "_INF": float("inf"),
-    "_frozenset": frozenset,
+    "_NULL_SETS": _NULL_SETS,
+    "_null_set": _null_set,
     "_freeze": freeze,
     "_freeze_py": _freeze_py,
     "_thaw": thaw,
@@ -381,7 +395,9 @@ class _Decoders:
         w.line(ind + 1, f"{o}.extra = _EMPTY")
         w.line(ind, "else:")
         w.line(ind + 1, f"{o}.extra = _leftover(_{c}_keys, {d}, {mode.strict}, {mode.python})")
-        w.line(ind, f"{o}.json_nulls = _frozenset({z}) if {z} else _NO_NULLS")
+        w.line(
+            ind, f"{o}.json_nulls = (_NULL_SETS.get({z}) or _null_set({z})) if {z} else _NO_NULLS"
+        )
         # Input handed to ``structure`` belongs to the caller: nothing of it is kept.
         w.line(ind, f"{o}._src = {'None' if mode.python else d}")
         w.line(ind, f"{o}._camel = {mode.camel}")
