@@ -18,6 +18,8 @@ from collections.abc import Callable
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
+import orjson
+from orjson import JSONDecodeError
 
 from ._base import Model, Unknown, model, twin
 from ._codegen import Invalid, decoder_function
@@ -301,8 +303,22 @@ def loads_event(
     without a ``type`` is a generic event leniently and an error strictly.
     Raises :class:`respmodel.DecodeError`, listing every problem with its JSON path.
     """
-    m = mode_of(case, strict)
-    return event_decoder(m.camel, m.strict)(_parse(data))  # type: ignore[no-any-return]
+    try:
+        decode = _BY_ARGUMENTS[(case, strict)]
+    except (KeyError, TypeError):
+        m = mode_of(case, strict)
+        decode = event_decoder(m.camel, m.strict)
+        if strict.__class__ is bool:  # only exact arguments are keys: the table stays small
+            _BY_ARGUMENTS[(case, strict)] = decode
+    try:
+        value = _orjson_loads(data)
+    except JSONDecodeError:
+        value = _parse(data)  # raises the DecodeError that says why
+    return decode(value)  # type: ignore[no-any-return]
+
+
+_BY_ARGUMENTS: dict[tuple[Any, Any], Callable[[Any], Any]] = {}
+_orjson_loads = orjson.loads
 
 
 # help() lists each field's description (read from the source on first use).

@@ -71,6 +71,9 @@ Bounding it keeps every later walk (encoding, hashing, comparing) within
 reach, and keeps ``orjson.dumps``, which does not bound nested tuples, safe.
 """
 
+_CONTAINERS = frozenset({dict, list, tuple, FrozenDict})
+"""The container classes that JSON, parsed or frozen, is made of."""
+
 _RECURSE = 64
 """Levels :func:`freeze` handles by plain recursion before switching to a stack."""
 
@@ -86,11 +89,9 @@ def freeze(value: Any, _depth: int = 0) -> Any:
     """
     cls = value.__class__
     if cls is dict or cls is FrozenDict:
-        for v in value.values():
-            vc = v.__class__
-            if vc is dict or vc is list or vc is FrozenDict or vc is tuple:
-                break
-        else:  # flat, as most objects are: one copy (none if frozen already), no recursion
+        if _CONTAINERS.isdisjoint(map(type, value.values())):
+            # Flat, as most objects are (found without a Python loop): one copy
+            # (none if frozen already), no recursion.
             return value if cls is FrozenDict else FrozenDict(value)
         if _depth >= _RECURSE:
             return _freeze_deep(value, _depth)
