@@ -376,8 +376,11 @@ class _Decoders:
             w.line(ind + 1, f"{m} += 1")
         for f in fields:
             key = f.key(mode.camel)
-            w.line(ind, f"{v} = {g}({key!r})")
-            if isinstance(f.kind, Scalar):
+            scalar = isinstance(f.kind, Scalar)
+            # A scalar is stored as it is, so it is stored first and checked
+            # after (a failed check raises, and the object is dropped).
+            w.line(ind, f"{o}.{f.name} = {v} = {g}({key!r})" if scalar else f"{v} = {g}({key!r})")
+            if scalar:
                 # One test for the common case (a null or absent key fails it too).
                 w.line(ind, f"if not ({f.kind.ok(w, v)}):")
                 w.line(ind + 1, f"if {v} is not None:")
@@ -390,7 +393,8 @@ class _Decoders:
             w.line(ind + 2, f"{z} += ({f.name!r},)")
             w.line(ind + 1, "else:")
             w.line(ind + 2, f"{m} += 1")
-            w.line(ind, f"{o}.{f.name} = {v}")
+            if not scalar:
+                w.line(ind, f"{o}.{f.name} = {v}")
         w.line(ind, f"if len({d}) + {m} == {len(keys)}:")
         w.line(ind + 1, f"{o}.extra = _EMPTY")
         w.line(ind, "else:")
