@@ -362,11 +362,15 @@ class Float(Scalar):
         return super().message(value, strict)
 
     def ok(self, e: Emitter, var: str) -> str:
-        test = f"(_type({var}) is float or _type({var}) is int)"
+        if e.python:  # NaN and the infinities fail the comparison; ints must fit 64 bits
+            test = (
+                f"(_type({var}) is float and -_INF < {var} < _INF"
+                f" or _type({var}) is int and {INT_MIN} <= {var} <= {INT_MAX})"
+            )
+        else:
+            test = f"(_type({var}) is float or _type({var}) is int)"
         if e.strict and self.lo is not None:
             return f"{test} and {self.lo!r} <= {var} <= {self.hi!r}"
-        if e.python:  # NaN fails every comparison; so do ints too large for a float
-            return f"{test} and -_INF < {var} < _INF"
         return test
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
