@@ -1,6 +1,7 @@
 """Server events: typed events for those that carry the resource, a generic event for the rest.
 
-The nine event types of SPEC.md's event table are model classes, one class
+The nine event types of the resource's event table, and the finished input
+transcription (for its usage), are model classes, one class
 per ``type`` value (so ``type`` is their tag, as for output items), and form
 the ``ServerEvent`` union with :class:`GenericEvent` as its fallback.  Every
 other type (the audio and text deltas, session and rate-limit events, in
@@ -24,7 +25,7 @@ from ._base import Model, Unknown
 from ._converter import Case, decoder, is_camel
 from ._frozen import FrozenDict, freeze
 from ._json import _parse
-from ._kinds import Int, Obj, Str, Union, field
+from ._kinds import Float, Int, Obj, Str, Union, field
 from ._response import Response
 from ._unions import UNIONS, UnionInfo, register, tags_of
 
@@ -36,6 +37,7 @@ __all__ = [
     "ConversationItemCreatedEvent",
     "ConversationItemDoneEvent",
     "GenericEvent",
+    "InputAudioTranscriptionCompletedEvent",
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
@@ -43,6 +45,11 @@ __all__ = [
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
     "ServerEvent",
+    "TranscriptionDurationUsage",
+    "TranscriptionTokenDetails",
+    "TranscriptionTokenUsage",
+    "TranscriptionUsage",
+    "UnknownTranscriptionUsage",
     "loads_event",
 ]
 
@@ -144,6 +151,67 @@ class ResponseContentPartDoneEvent(_ContentPartEvent):
     type: ClassVar[str] = "response.content_part.done"
 
 
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TranscriptionTokenDetails(Model):
+    """How the input tokens of a transcription split by modality."""
+
+    text_tokens: int | None = field(Int())
+    audio_tokens: int | None = field(Int())
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TranscriptionTokenUsage(Model):
+    """Usage of a transcription model billed by tokens, ``{"type": "tokens", ...}``."""
+
+    type: ClassVar[str] = "tokens"
+    input_tokens: int | None = field(Int())
+    output_tokens: int | None = field(Int())
+    total_tokens: int | None = field(Int())
+    input_token_details: TranscriptionTokenDetails | None = field(Obj(TranscriptionTokenDetails))
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TranscriptionDurationUsage(Model):
+    """Usage of a transcription model billed by audio length, ``{"type": "duration", "seconds": ...}``."""
+
+    type: ClassVar[str] = "duration"
+    seconds: float | None = field(Float())
+
+
+@attrs.frozen(repr=False, eq=False)
+class UnknownTranscriptionUsage(Unknown):
+    """A transcription usage whose ``type`` respmodel does not know, kept whole."""
+
+
+TranscriptionUsage: TypeAlias = (
+    TranscriptionTokenUsage | TranscriptionDurationUsage | UnknownTranscriptionUsage
+)
+"""The ``usage`` of a finished input transcription, tagged by ``type``."""
+
+register(
+    UnionInfo(
+        "TranscriptionUsage",
+        TranscriptionUsage,
+        tags_of(TranscriptionTokenUsage, TranscriptionDurationUsage),
+        UnknownTranscriptionUsage,
+    )
+)
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InputAudioTranscriptionCompletedEvent(_Event):
+    """``conversation.item.input_audio_transcription.completed``: the user's audio, transcribed.
+
+    Its ``usage`` is billed for the transcription model, apart from the responses.
+    """
+
+    type: ClassVar[str] = "conversation.item.input_audio_transcription.completed"
+    item_id: str | None = field(Str())
+    content_index: int | None = field(Int())
+    transcript: str | None = field(Str())
+    usage: TranscriptionUsage | None = field(Union("TranscriptionUsage"))
+
+
 TYPED_EVENTS: tuple[type[Model], ...] = (
     ResponseCreatedEvent,
     ResponseDoneEvent,
@@ -154,6 +222,7 @@ TYPED_EVENTS: tuple[type[Model], ...] = (
     ConversationItemDoneEvent,
     ResponseContentPartAddedEvent,
     ResponseContentPartDoneEvent,
+    InputAudioTranscriptionCompletedEvent,
 )
 """The modelled event classes, one per ``type`` value."""
 
@@ -238,6 +307,7 @@ ServerEvent: TypeAlias = (
     | ConversationItemDoneEvent
     | ResponseContentPartAddedEvent
     | ResponseContentPartDoneEvent
+    | InputAudioTranscriptionCompletedEvent
     | GenericEvent
 )
 """A server event, tagged by ``type``; every type not modelled is a ``GenericEvent``."""

@@ -19,7 +19,7 @@ import attrs
 import orjson
 
 from ._converter import Case, is_camel
-from ._errors import DecodeError, ErrorDetail
+from ._errors import DecodeError, ErrorDetail, RespmodelError
 from ._events import event_decoder
 from ._json import _parse
 from ._response import Response
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["ErrorRecord", "EventRecord", "iter_events"]
 
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_LINE = 16 * 1024 * 1024
+"""The default longest line read, in bytes (newline included); a longer one is a bad line."""
 
 
 @attrs.frozen
@@ -75,6 +77,44 @@ def _is_blank(line: Any) -> bool:
         return False
 
 
+class LineTooLong:
+    """Stands for a line longer than the limit, skipped without being kept in memory."""
+
+    __slots__ = ("limit", "size")
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+
+    def detail(self) -> ErrorDetail:
+        return ErrorDetail(
+            "$", f"line too long: {self.size:,} bytes, more than the limit of {self.limit:,}"
+        )
+
+
+def bounded_lines(f: IO[bytes], limit: int = MAX_LINE) -> Iterator[bytes | LineTooLong]:
+    """The lines of a binary file, each at most ``limit`` bytes; a longer one is skipped.
+
+    In its place comes a :class:`LineTooLong`, so that line numbers stay right
+    and memory stays bounded however long a line (or a file without newlines) is.
+    """
+    readline = f.readline
+    cap = limit + 1
+    while True:
+        line = readline(cap)
+        if len(line) <= limit:
+            if not line:
+                return
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield LineTooLong(size, limit)
+
+
 _new = object.__new__
 _set_line = EventRecord.__dict__["line"].__set__
 _set_event = EventRecord.__dict__["event"].__set__
@@ -92,6 +132,9 @@ def decode_lines(
         try:
             event = decode(loads(line))
         except orjson.JSONDecodeError:
+            if line.__class__ is LineTooLong:
+                yield ErrorRecord(n, (line.detail(),))
+                continue
             if _is_blank(line):
                 continue
             try:
@@ -99,14 +142,26 @@ def decode_lines(
             except DecodeError as exc:
                 yield ErrorRecord(n, exc.errors)
             continue
-        except DecodeError as exc:
-            yield ErrorRecord(n, exc.errors)
+        except RespmodelError as exc:
+            yield ErrorRecord(n, _details(exc))
+            continue
+        except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+            # A decoder bug must not end the stream and lose the lines after it:
+            # the line is reported as bad, with what went wrong.
+            yield ErrorRecord(n, (ErrorDetail("$", f"cannot decode: {type(exc).__name__}: {exc}"),))
             continue
         # An EventRecord without __init__: this loop runs once per event of a session.
         record = _new(EventRecord)
         _set_line(record, n)
         _set_event(record, event)
         yield record
+
+
+def _details(exc: RespmodelError) -> tuple[ErrorDetail, ...]:
+    errors = getattr(exc, "errors", None)
+    if errors:
+        return tuple(errors)
+    return (ErrorDetail("$", str(exc)),)
 
 
 def open_path(path: str | os.PathLike[str]) -> IO[bytes]:
