@@ -84,6 +84,8 @@ _LAZY = {
         "._events",
     ),
     **dict.fromkeys(("ErrorRecord", "EventRecord", "iter_events"), "._stream"),
+    **dict.fromkeys(("Row", "Summary", "iter_rows", "summarize"), "._summary"),
+    **dict.fromkeys(("GenaiPrices", "PriceTable", "load_prices"), "._pricing"),
 }
 
 if TYPE_CHECKING:
@@ -107,7 +109,9 @@ if TYPE_CHECKING:
         UnknownTranscriptionUsage,
         loads_event,
     )
+    from ._pricing import GenaiPrices, PriceTable, load_prices
     from ._stream import ErrorRecord, EventRecord, iter_events
+    from ._summary import Row, Summary, iter_rows, summarize
 
     __version__: str
 else:
@@ -158,6 +162,7 @@ __all__ = [
     "FrozenDict",
     "FunctionCallItem",
     "FunctionCallOutputItem",
+    "GenaiPrices",
     "GenericEvent",
     "InputAudioPart",
     "InputImagePart",
@@ -184,6 +189,7 @@ __all__ = [
     "PcmAudioFormat",
     "PcmaAudioFormat",
     "PcmuAudioFormat",
+    "PriceTable",
     "RespmodelError",
     "Response",
     "ResponseAudio",
@@ -194,8 +200,10 @@ __all__ = [
     "ResponseError",
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
+    "Row",
     "ServerEvent",
     "StatusDetails",
+    "Summary",
     "TextPart",
     "TranscriptionDurationUsage",
     "TranscriptionTokenDetails",
@@ -217,9 +225,12 @@ __all__ = [
     "configure_converter",
     "dumps",
     "iter_events",
+    "iter_rows",
     "loads",
+    "load_prices",
     "loads_event",
     "make_converter",
     "structure",
+    "summarize",
     "unstructure",
 ]
