@@ -129,11 +129,13 @@ def _stdin_is_piped() -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
 
 
-def source_name(specs: list[str | None]) -> str:
-    if len(specs) == 1:
-        spec = specs[0]
-        return "sample_session.jsonl (the bundled sample)" if spec is None else _name(spec)
-    return plural(len(specs), "file")
+def source_name(paths: list[str], specs: list[str | None]) -> str:
+    """What the summary is of: the one path given, or how many; else stdin or the sample."""
+    if len(paths) > 1:
+        return plural(len(paths), "path")
+    if paths:
+        return _name(paths[0])
+    return "sample_session.jsonl (the bundled sample)" if specs == [None] else "<stdin>"
 
 
 def _name(spec: str) -> str:
@@ -283,7 +285,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
     specs = input_specs(args.paths)
     pricer = pricer_of(args)
     options = Options(is_camel(args.case), args.strict, args.jobs, args.max_line_bytes, pricer)
-    source = source_name(specs)
+    source = source_name(args.paths, specs)
     started = time.perf_counter()
     with progress_bar() as bar, _rows_output(args.rows) as on_rows:
         report = bar.update if bar is not None else None
@@ -345,7 +347,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                             write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
                     else:
                         events += 1
-    name = source_name(specs)
+    name = source_name(args.paths, specs)
     if events == 0 and bad == 0:
         raise InputError(f"{name}: empty input (no JSON lines)")
     mode = "strict" if args.strict else "lenient"
