@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -757,6 +758,10 @@ def split_ranges(path: str, size: int, parts: int) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
+def _ready() -> None:
+    """A task that does nothing: submitting it starts a worker."""
+
+
 def _worker_init(parent: int) -> None:
     # Ctrl-C goes to the whole process group: the parent alone reports it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -781,6 +786,17 @@ class _Pool:
         self.pool = ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
         )
+        # Workers are started here, all of them, with SIGINT ignored: they inherit that
+        # from birth (a Ctrl-C while they start up must not print their tracebacks).
+        saved: Any = None
+        with contextlib.suppress(ValueError):  # not the main thread: signals stay as they are
+            saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            for _ in range(jobs):
+                self.pool.submit(_ready)
+        finally:
+            if saved is not None:
+                signal.signal(signal.SIGINT, saved)
 
     def __enter__(self) -> _Pool:
         return self
@@ -808,6 +824,13 @@ class _Pool:
                 return int(p.exitcode)
         return None
 
+    def submit(self, fn: Callable[..., Summary], *args: Any) -> Future[Summary]:
+        """Hand a task to the workers (WorkerError if one died already)."""
+        try:
+            return self.pool.submit(fn, *args)
+        except concurrent.futures.process.BrokenProcessPool:
+            raise WorkerError(_died(self.dead())) from None
+
     def result(self, future: Future[Summary]) -> Summary:
         """The future's result, or WorkerError as soon as a worker is seen dead."""
         while True:
@@ -826,7 +849,7 @@ class _Pool:
         """Results of ``fn`` over ``tasks``, in order, with at most ``window`` tasks in flight."""
         pending: collections.deque[Future[Summary]] = collections.deque()
         for task in tasks:
-            pending.append(self.pool.submit(fn, *task))
+            pending.append(self.submit(fn, *task))
             if len(pending) >= window:
                 yield self.result(pending.popleft())
         while pending:
@@ -987,7 +1010,7 @@ def _run_parallel(
                 progress(done, total, summary.bytes)
 
         for fn, args, size in plan:
-            pending.append((pool.pool.submit(fn, *args), size))
+            pending.append((pool.submit(fn, *args), size))
             if len(pending) >= window:
                 drain()
         while pending:
