@@ -254,6 +254,8 @@ def render(summary: Summary, source: str) -> str:
 
 
 def _usd(cost: dict[str, Any]) -> str:
+    if not cost["priced"]:
+        return "unpriced" if cost["unpriced"] else ""
     text = f"${cost['usd']:,.4f}"
     return text + (f" ({cost['unpriced']:,} unpriced)" if cost["unpriced"] else "")
 

@@ -763,29 +763,3 @@ def test_no_progress_when_stderr_is_not_a_terminal(session: Path) -> None:
     """Quiet otherwise: stderr holds the throughput line only."""
     result = run("decode", str(session))
     assert b"\r" not in result.stderr
-
-
-# --------------------------------------------------------------------------- beyond one machine
-
-
-def test_dask_bag_example_from_the_readme(session: Path) -> None:
-    """The README's Dask example totals the tokens of the response.done events."""
-    pytest.importorskip("dask.bag")
-    readme = (ROOT / "README.md").read_text()
-    block = readme.split("```python\nimport dask.bag", 1)[1].split("```", 1)[0]
-    namespace: dict[str, Any] = {}
-    exec("import dask.bag" + block.replace("sessions/*.jsonl", str(session)), namespace)
-    expected = 0
-    for line in SESSION:
-        try:
-            event = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            continue
-        if isinstance(event, dict) and event.get("type") == "response.done":
-            usage = (
-                event["response"].get("usage")
-                if isinstance(event["response"].get("output", []), list)
-                else None
-            )
-            expected += usage["total_tokens"] if usage else 0
-    assert namespace["total"] == expected
