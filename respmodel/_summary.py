@@ -51,6 +51,8 @@ CHUNK_BYTES = 4 * 1024 * 1024
 """Lines per task, in bytes, when ``jobs`` splits an input that cannot be seeked (stdin, gzip)."""
 SPLIT_BYTES = 8 * 1024 * 1024
 """A plain file at least this large is split into byte ranges when decoding in processes."""
+PART_BYTES = 64 * 1024 * 1024
+"""The largest byte range of a task: what a worker sends back (rows, sessions) stays small."""
 BATCH = 4096
 """Records counted between two hand-overs of finished rows (bounds their memory)."""
 
@@ -975,7 +977,7 @@ def _run_parallel(
                             progress(src.done_on_disk(), src.size or 0, summary.bytes)
                     return
                 path, name, size = src.path, src.name, src.size
-            ranges = split_ranges(path, size, jobs * 4)
+            ranges = split_ranges(path, size, max(jobs * 4, -(-size // PART_BYTES)))
             range_tasks = (
                 (path, name, a, b, camel, strict, max_line, pricer, rows) for a, b in ranges
             )
@@ -991,7 +993,7 @@ def _run_parallel(
             if path == STDIN:
                 raise InputError("-: standard input cannot be read with other inputs under --jobs")
             if size >= SPLIT_BYTES and not _is_gzip(path):
-                parts = min(jobs * 4, max(2, size // SPLIT_BYTES))
+                parts = max(min(jobs * 4, size // SPLIT_BYTES), -(-size // PART_BYTES))
                 for a, b in split_ranges(path, size, parts):
                     args = (path, path, a, b, camel, strict, max_line, pricer, rows)
                     plan.append((task_range, args, b - a))
