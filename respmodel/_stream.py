@@ -202,6 +202,7 @@ def iter_events(
     *,
     case: Case = "snake",
     strict: bool = False,
+    max_line: int = MAX_LINE,
 ) -> Iterator[EventRecord | ErrorRecord]:
     """Decode a recorded session line by line, yielding a record per non-blank line.
 
@@ -214,12 +215,13 @@ def iter_events(
     :class:`ErrorRecord` with its line number and problems, and the stream
     goes on.  Blank lines are skipped (but counted in line numbers).  A path
     is opened at once (a missing file raises here) and closed when the
-    iteration ends.
+    iteration ends; a line of it longer than ``max_line`` bytes (16 MiB by
+    default) is an :class:`ErrorRecord`, skipped without being read into memory.
     """
     camel, strict = is_camel(case), bool(strict)
     if isinstance(source, (str, os.PathLike)):
         f = open_path(source)
-        return _closing(decode_lines(f, camel, strict), f)
+        return _closing(decode_lines(bounded_lines(f, max_line), camel, strict), f)
     if isinstance(source, (bytes, bytearray, memoryview)):
         raise TypeError(
             "iter_events takes a path, a file object or an iterable of lines, not "
