@@ -1,8 +1,9 @@
 """The ``respmodel`` command: decode, convert and validate recorded sessions.
 
 This module parses arguments and formats results only: the counting is
-:mod:`respmodel._summary` (the same code as :func:`respmodel.summarize`), the
-inputs :mod:`respmodel._sources`, the prices :mod:`respmodel._pricing`, the rows
+:mod:`respmodel._summary` (the code of :func:`respmodel.summarize`), with its
+worker processes in :mod:`respmodel._parallel`; the inputs are
+:mod:`respmodel._sources`, the prices :mod:`respmodel._pricing`, the rows
 :mod:`respmodel._rows`.
 
 Exit status: 0 when all is well, 1 when ``validate`` (or ``convert``) found

@@ -222,7 +222,7 @@ class GenaiPrices:
 
     def __init__(self, provider: str = "openai") -> None:
         try:
-            import genai_prices  # noqa: F401
+            import genai_prices  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
         except ImportError:
             raise PricesError(
                 "--cost needs the genai-prices package: pip install 'respmodel[cost]'"
@@ -245,7 +245,7 @@ class GenaiPrices:
         key = (model, tokens)
         if key in self._cache:
             return self._cache[key]
-        import genai_prices
+        import genai_prices  # type: ignore[import-not-found,unused-ignore]
 
         try:
             extracted = genai_prices.extract_usage(

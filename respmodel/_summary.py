@@ -18,20 +18,14 @@ response is counted for the session and the model of its segment.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
-import contextlib
 import itertools
-import multiprocessing
 import os
-import signal
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 import attrs
 
-from ._errors import RespmodelError, ValidationError
+from ._errors import ValidationError
 from ._events import (
     GenericEvent,
     InputAudioTranscriptionCompletedEvent,
@@ -42,17 +36,11 @@ from ._events import (
 from ._items import FunctionCallItem, McpCallItem
 from ._pricing import TOKEN_FIELDS, Pricer
 from ._response import Response
-from ._sources import STDIN, InputError, Source, expand, open_source
-from ._stream import MAX_LINE, ErrorRecord, LineTooLong, bounded_lines, decode_lines
+from ._sources import STDIN, Source, expand, open_source
+from ._stream import MAX_LINE, ErrorRecord, decode_lines
 
-__all__ = ["ROW_FIELDS", "Row", "Summary", "WorkerError", "iter_rows", "summarize"]
+__all__ = ["ROW_FIELDS", "Row", "Summary", "iter_rows", "summarize"]
 
-CHUNK_BYTES = 4 * 1024 * 1024
-"""Lines per task, in bytes, when ``jobs`` splits an input that cannot be seeked (stdin, gzip)."""
-SPLIT_BYTES = 8 * 1024 * 1024
-"""A plain file at least this large is split into byte ranges when decoding in processes."""
-PART_BYTES = 64 * 1024 * 1024
-"""The largest byte range of a task: what a worker sends back (rows, sessions) stays small."""
 BATCH = 4096
 """Records counted between two hand-overs of finished rows (bounds their memory)."""
 
@@ -120,10 +108,6 @@ ROW_FIELDS = (
     "cost",
 )
 """The columns of a row, in order."""
-
-
-class WorkerError(RespmodelError):
-    """A worker process died (killed, or out of memory); the message is one line."""
 
 
 @attrs.frozen
@@ -662,227 +646,6 @@ def _count_source(
     summary.finish_file(src)
 
 
-# --------------------------------------------------------------------------- worker tasks
-
-
-def _part(name: str, continuation: bool, pricer: Pricer | None, rows: bool) -> Summary:
-    summary = Summary(pricer, rows)
-    summary.start_file(name, continuation)
-    return summary
-
-
-def task_file(
-    path: str,
-    name: str,
-    camel: bool,
-    strict: bool,
-    max_line: int,
-    pricer: Pricer | None,
-    rows: bool,
-) -> Summary:
-    """A worker's task: a whole file (gzip, or small)."""
-    summary = _part(name, False, pricer, rows)
-    with open_source(path, name) as src:
-        _count_source(summary, src, camel, strict, max_line, None, None)
-    return summary.detach()
-
-
-def task_range(
-    path: str,
-    name: str,
-    start: int,
-    end: int,
-    camel: bool,
-    strict: bool,
-    max_line: int,
-    pricer: Pricer | None,
-    rows: bool,
-) -> Summary:
-    """A worker's task: the lines of a plain file in bytes [start, end) (line-aligned)."""
-    summary = _part(name, start > 0, pricer, rows)
-    with open(path, "rb") as f:
-        f.seek(start)
-        counted = [0, 0]
-
-        def lines() -> Iterator[bytes | LineTooLong]:
-            left = end - start
-            for line in bounded_lines(f, max_line):
-                size = len(line) if type(line) is bytes else line.size  # type: ignore[union-attr]
-                counted[0] += 1
-                counted[1] += size
-                yield line
-                left -= size
-                if left <= 0:
-                    break
-
-        summary.add_records(decode_lines(lines(), camel, strict))
-    summary.lines, summary.bytes = counted
-    summary._file_lines = counted[0]
-    return summary.detach()
-
-
-def task_chunk(
-    lines: list[bytes | LineTooLong],
-    name: str,
-    first: bool,
-    camel: bool,
-    strict: bool,
-    pricer: Pricer | None,
-    rows: bool,
-) -> Summary:
-    """A worker's task for input that cannot be seeked: lines handed over by the parent."""
-    summary = _part(name, not first, pricer, rows)
-    summary.add_records(decode_lines(lines, camel, strict))
-    summary.lines = summary._file_lines = len(lines)
-    summary.bytes = sum(len(x) if isinstance(x, bytes) else x.size for x in lines)
-    return summary.detach()
-
-
-def split_ranges(path: str, size: int, parts: int) -> list[tuple[int, int]]:
-    """Cut a file into at most ``parts`` byte ranges, each starting at a line start."""
-    bounds = [0]
-    with open(path, "rb") as f:
-        for i in range(1, parts):
-            pos = size * i // parts
-            if pos <= bounds[-1]:
-                continue
-            f.seek(pos - 1)
-            while True:  # to the end of the line holding byte pos - 1, in bounded reads
-                piece = f.readline(1 << 20)
-                if not piece or piece.endswith(b"\n"):
-                    break
-            start = f.tell()
-            if start >= size:
-                break
-            if start > bounds[-1]:
-                bounds.append(start)
-    bounds.append(size)
-    return list(itertools.pairwise(bounds))
-
-
-def _ready() -> None:
-    """A task that does nothing: submitting it starts a worker."""
-
-
-def _worker_init(parent: int) -> None:
-    # Ctrl-C goes to the whole process group: the parent alone reports it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        try:  # die with the parent, whatever kills it (no orphans)
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):  # pragma: no cover - no prctl
-            pass
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-class _Pool:
-    """A process pool whose workers ignore Ctrl-C, die with the parent, and are reaped on exit."""
-
-    def __init__(self, jobs: int) -> None:
-        # spawn: the same on every OS, and safe whatever threads the caller runs.
-        context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
-        )
-        # Workers are started here, all of them, with SIGINT ignored: they inherit that
-        # from birth (a Ctrl-C while they start up must not print their tracebacks).
-        saved: Any = None
-        with contextlib.suppress(ValueError):  # not the main thread: signals stay as they are
-            saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            for _ in range(jobs):
-                self.pool.submit(_ready)
-        finally:
-            if saved is not None:
-                signal.signal(signal.SIGINT, saved)
-
-    def __enter__(self) -> _Pool:
-        return self
-
-    def __exit__(self, kind: Any, value: Any, tb: Any) -> None:
-        if kind is None:
-            self.pool.shutdown(wait=True)
-            return
-        self.kill()
-
-    def kill(self) -> None:
-        """Stop every worker now (an error or a signal in the parent)."""
-        processes = dict(getattr(self.pool, "_processes", None) or {})
-        for p in processes.values():
-            if p.is_alive():
-                p.kill()
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for p in processes.values():
-            p.join(5)
-
-    def dead(self) -> int | None:
-        """The exit code of a worker that died, if one did."""
-        for p in list((getattr(self.pool, "_processes", None) or {}).values()):
-            if p.exitcode is not None and p.exitcode != 0:
-                return int(p.exitcode)
-        return None
-
-    def submit(self, fn: Callable[..., Summary], *args: Any) -> Future[Summary]:
-        """Hand a task to the workers (WorkerError if one died already)."""
-        try:
-            return self.pool.submit(fn, *args)
-        except concurrent.futures.process.BrokenProcessPool:
-            raise WorkerError(_died(self.dead())) from None
-
-    def result(self, future: Future[Summary]) -> Summary:
-        """The future's result, or WorkerError as soon as a worker is seen dead."""
-        while True:
-            try:
-                return future.result(timeout=0.5)
-            except concurrent.futures.TimeoutError:  # noqa: PERF203 - a wait, not a hot loop
-                code = self.dead()
-                if code is not None:
-                    raise WorkerError(_died(code)) from None
-            except concurrent.futures.process.BrokenProcessPool:
-                raise WorkerError(_died(self.dead())) from None
-
-    def in_order(
-        self, fn: Callable[..., Summary], tasks: Iterable[tuple[Any, ...]], window: int
-    ) -> Iterator[Summary]:
-        """Results of ``fn`` over ``tasks``, in order, with at most ``window`` tasks in flight."""
-        pending: collections.deque[Future[Summary]] = collections.deque()
-        for task in tasks:
-            pending.append(self.submit(fn, *task))
-            if len(pending) >= window:
-                yield self.result(pending.popleft())
-        while pending:
-            yield self.result(pending.popleft())
-
-
-def _died(code: int | None) -> str:
-    how = ""
-    if code is not None and code < 0:
-        try:
-            how = f" (killed by {signal.Signals(-code).name})"
-        except ValueError:
-            how = f" (killed by signal {-code})"
-    elif code is not None:
-        how = f" (exit status {code})"
-    return f"a worker process died{how}; nothing was counted"
-
-
-def _chunks(lines: Iterable[bytes | LineTooLong]) -> Iterator[list[bytes | LineTooLong]]:
-    chunk: list[bytes | LineTooLong] = []
-    size = 0
-    for line in lines:
-        chunk.append(line)
-        size += len(line) if type(line) is bytes else line.size  # type: ignore[union-attr]
-        if size >= CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
-
-
 # --------------------------------------------------------------------------- the run
 
 
@@ -914,8 +677,10 @@ def run(
     jobs = options.jobs
     rows = on_rows is not None
     if jobs > 1 and specs and None not in specs:
+        from ._parallel import run_parallel  # multiprocessing loads only when used
+
         files = [s for s in specs if s is not None]
-        _run_parallel(summary, files, options, rows, on_rows, progress)
+        run_parallel(summary, files, options, rows, on_rows, progress)
         return summary
     sizes = [_size(s) for s in specs]
     total = sum(s or 0 for s in sizes) if None not in sizes else 0
@@ -945,94 +710,6 @@ def _size(spec: str | None) -> int | None:
         return os.stat(spec).st_size
     except OSError:
         return None
-
-
-def _run_parallel(
-    summary: Summary,
-    files: list[str],
-    options: Options,
-    rows: bool,
-    on_rows: Callable[[list[list[Any]]], None] | None,
-    progress: Callable[[int, int, int], None] | None,
-) -> None:
-    jobs, camel, strict, max_line, pricer = (
-        options.jobs,
-        options.camel,
-        options.strict,
-        options.max_line,
-        options.pricer,
-    )
-    with _Pool(jobs) as pool:
-        if len(files) == 1:
-            # One input: split it (byte ranges of a plain file, chunks of lines otherwise).
-            with open_source(files[0]) as src:
-                if src.path is None or src.size is None:
-                    tasks = (
-                        (chunk, src.name, i == 0, camel, strict, pricer, rows)
-                        for i, chunk in enumerate(_chunks(src.iter_lines(max_line)))
-                    )
-                    for part in pool.in_order(task_chunk, tasks, jobs * 2):
-                        _merge(summary, part, on_rows)
-                        if progress is not None:
-                            progress(src.done_on_disk(), src.size or 0, summary.bytes)
-                    return
-                path, name, size = src.path, src.name, src.size
-            ranges = split_ranges(path, size, max(jobs * 4, -(-size // PART_BYTES)))
-            range_tasks = (
-                (path, name, a, b, camel, strict, max_line, pricer, rows) for a, b in ranges
-            )
-            for part in pool.in_order(task_range, range_tasks, jobs * 2):
-                _merge(summary, part, on_rows)
-                if progress is not None:
-                    progress(summary.bytes, size, summary.bytes)
-            return
-        sizes = [_size(f) or 0 for f in files]
-        total = sum(sizes)
-        plan: list[tuple[Callable[..., Summary], tuple[Any, ...], int]] = []
-        for path, size in zip(files, sizes, strict=True):
-            if path == STDIN:
-                raise InputError("-: standard input cannot be read with other inputs under --jobs")
-            if size >= SPLIT_BYTES and not _is_gzip(path):
-                parts = max(min(jobs * 4, size // SPLIT_BYTES), -(-size // PART_BYTES))
-                for a, b in split_ranges(path, size, parts):
-                    args = (path, path, a, b, camel, strict, max_line, pricer, rows)
-                    plan.append((task_range, args, b - a))
-            else:
-                plan.append((task_file, (path, path, camel, strict, max_line, pricer, rows), size))
-        done = 0
-        pending: collections.deque[tuple[Future[Summary], int]] = collections.deque()
-        window = jobs * 2
-
-        def drain() -> None:
-            nonlocal done
-            future, size = pending.popleft()
-            _merge(summary, pool.result(future), on_rows)
-            done += size
-            if progress is not None:
-                progress(done, total, summary.bytes)
-
-        for fn, args, size in plan:
-            pending.append((pool.submit(fn, *args), size))
-            if len(pending) >= window:
-                drain()
-        while pending:
-            drain()
-
-
-def _is_gzip(path: str) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(2) == b"\x1f\x8b"
-    except OSError:
-        return False
-
-
-def _merge(
-    summary: Summary, part: Summary, on_rows: Callable[[list[list[Any]]], None] | None
-) -> None:
-    summary.merge(part)
-    if on_rows is not None:
-        on_rows(summary.take_rows())
 
 
 # --------------------------------------------------------------------------- the public API

@@ -20,7 +20,7 @@ import orjson
 import pytest
 
 import respmodel
-from respmodel import _cli, _summary
+from respmodel import _cli, _parallel
 
 ROOT = Path(respmodel.__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
@@ -522,7 +522,7 @@ def test_jobs_give_identical_results(session: Path) -> None:
 
 def test_jobs_on_stdin_give_identical_results(monkeypatch: pytest.MonkeyPatch) -> None:
     """Input that cannot be seeked (stdin, gzip) is split into chunks of lines: same summary."""
-    monkeypatch.setattr(_summary, "CHUNK_BYTES", 2000)  # many chunks for a small session
+    monkeypatch.setattr(_parallel, "CHUNK_BYTES", 2000)  # many chunks for a small session
     one = decode_json("-", stdin=SESSION_BYTES)
     assert decode_json("--jobs", "2", "-", stdin=SESSION_BYTES) == one
 
@@ -530,7 +530,7 @@ def test_jobs_on_stdin_give_identical_results(monkeypatch: pytest.MonkeyPatch) -
 def test_split_ranges_cut_at_line_starts(session: Path) -> None:
     """Byte ranges cover the file, in order, and each starts at the start of a line."""
     data = session.read_bytes()
-    ranges = _summary.split_ranges(str(session), len(data), 7)
+    ranges = _parallel.split_ranges(str(session), len(data), 7)
     assert len(ranges) == 7
     assert ranges[0][0] == 0
     assert ranges[-1][1] == len(data)

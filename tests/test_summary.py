@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 import respmodel
-from respmodel import _summary
+from respmodel import _parallel
 
 from .sessions import PRICES, independent, make_folder
 from .test_cli import run
@@ -293,7 +293,7 @@ def test_jobs_give_the_same_summary_and_rows(
     folder: Path, prices: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Processes split the work across files and within large ones: same summary, same rows."""
-    monkeypatch.setattr(_summary, "SPLIT_BYTES", 4000)  # split even these small files
+    monkeypatch.setattr(_parallel, "SPLIT_BYTES", 4000)  # split even these small files
     table = respmodel.load_prices(prices)
     one = respmodel.summarize(folder, prices=table).to_json()
     assert respmodel.summarize(folder, prices=table, jobs=jobs).to_json() == one
