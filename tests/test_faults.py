@@ -270,21 +270,29 @@ def test_over_long_line_is_one_bad_line(tmp_path: Path) -> None:
     assert orjson.loads(run("decode", "--json", str(path)).stdout)["bad_lines"] == 0
 
 
+MEASURE = """
+import os, resource, subprocess, sys
+with open(sys.argv[1], "wb") as out:
+    code = subprocess.call(sys.argv[2:], stdin=subprocess.DEVNULL, stdout=out)
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+"""Runs a command from a small, fresh interpreter: the peak RSS of its children is the
+command's own (a child forked from the big pytest process would start with its RSS)."""
+
+
 def decode_measured(path: Path, out: Path) -> tuple[dict[str, Any], int]:
     """The --json summary of a decode in a subprocess, and its peak RSS in KiB."""
-    with out.open("wb") as f:
-        proc = subprocess.Popen(
-            [*COMMAND, "decode", "--json", str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=f,
-            stderr=subprocess.DEVNULL,
-            env=ENV,
-            cwd=ROOT,
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    assert proc.returncode == 0
-    return orjson.loads(out.read_bytes()), usage.ru_maxrss
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(out), *COMMAND, "decode", "--json", str(path)],
+        capture_output=True,
+        env=ENV,
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )
+    code, rss = (int(x) for x in done.stdout.split())
+    assert code == 0, done.stderr
+    return orjson.loads(out.read_bytes()), rss
 
 
 def test_huge_line_in_small_gzip_keeps_memory_bounded(tmp_path: Path) -> None:
