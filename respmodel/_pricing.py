@@ -11,6 +11,7 @@ never guessed.
 from __future__ import annotations
 
 import csv
+import datetime
 import math
 import os
 from typing import Any, Protocol
@@ -74,7 +75,11 @@ class PricesError(RespmodelError):
 class Pricer(Protocol):
     """Prices a response from its model and its tokens tuple."""
 
-    def price(self, model: str | None, tokens: tuple[int, ...]) -> float | None: ...
+    def price(
+        self, model: str | None, tokens: tuple[int, ...], when: int | None = None
+    ) -> float | None:
+        """The price in US dollars; ``when`` is the session's time (Unix seconds), if known."""
+        ...
 
 
 def split_tokens(t: tuple[int, ...]) -> dict[str, int] | None:
@@ -138,7 +143,9 @@ class PriceTable:
                 return rates
         return None
 
-    def price(self, model: str | None, tokens: tuple[int, ...]) -> float | None:
+    def price(
+        self, model: str | None, tokens: tuple[int, ...], when: int | None = None
+    ) -> float | None:
         if model is None:
             return None
         rates = self.rates(model)
@@ -217,7 +224,9 @@ class GenaiPrices:
     """Prices from the ``genai-prices`` package (the ``respmodel[cost]`` extra), offline.
 
     Each response goes through the package's Realtime usage extractor and its
-    price data, at today's prices; a model it does not know is unpriced.
+    price data, at the prices of the session's day when the session event
+    gives its time (``created_at``, else ``expires_at``), else today's; a model
+    it does not know is unpriced.
     """
 
     def __init__(self, provider: str = "openai") -> None:
@@ -228,7 +237,7 @@ class GenaiPrices:
                 "--cost needs the genai-prices package: pip install 'respmodel[cost]'"
             ) from None
         self.provider = provider
-        self._cache: dict[tuple[str, tuple[int, ...]], float | None] = {}
+        self._cache: dict[tuple[str, tuple[int, ...], int | None], float | None] = {}
         self._unknown: set[str] = set()
 
     def __getstate__(self) -> dict[str, Any]:
@@ -237,12 +246,15 @@ class GenaiPrices:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["provider"])  # type: ignore[misc]
 
-    def price(self, model: str | None, tokens: tuple[int, ...]) -> float | None:
+    def price(
+        self, model: str | None, tokens: tuple[int, ...], when: int | None = None
+    ) -> float | None:
         if model is None or model in self._unknown:
             return None
         if not any(tokens):
             return 0.0
-        key = (model, tokens)
+        day = None if when is None else when // 86400 * 86400  # prices change by the day
+        key = (model, tokens, day)
         if key in self._cache:
             return self._cache[key]
         import genai_prices  # type: ignore[import-not-found,unused-ignore]
@@ -253,7 +265,12 @@ class GenaiPrices:
                 provider_id=self.provider,
                 api_flavor="realtime",
             )
-            value: float | None = float(extracted.calc_price().total_price)
+            at = (
+                None if day is None else datetime.datetime.fromtimestamp(day, datetime.timezone.utc)
+            )
+            value: float | None = float(
+                extracted.calc_price(genai_request_timestamp=at).total_price
+            )
         except LookupError:
             self._unknown.add(model)
             return None

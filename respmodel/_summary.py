@@ -266,12 +266,14 @@ class Transcription:
 class Segment:
     """A run of lines of one file under one session event (or before any)."""
 
-    __slots__ = ("file", "model", "pending", "rows", "session", "tally", "transcription")
+    __slots__ = ("file", "model", "pending", "rows", "session", "tally", "transcription", "when")
 
-    def __init__(self, file: str, session: Any, model: Any) -> None:
+    def __init__(self, file: str, session: Any, model: Any, when: Any = None) -> None:
         self.file = file
         self.session: Any = session
         self.model: Any = model
+        self.when: Any = when
+        """The session's time (Unix seconds; prices by date), when the session says."""
         self.tally = Tally()
         self.transcription = Transcription()
         self.pending: list[tuple[tuple[int, ...] | None, list[Any] | None]] = []
@@ -280,19 +282,21 @@ class Segment:
 
     @property
     def resolved(self) -> bool:
-        return self.session is not _UNSET and self.model is not _UNSET
+        return self.session is not _UNSET and self.model is not _UNSET and self.when is not _UNSET
 
     def resolve(self, prev: Segment | None, pricer: Pricer | None) -> None:
         """Take what the session event left out from the segment before; price what waited."""
         if self.session is _UNSET:
             self.session = prev.session if prev is not None else None
+        same = prev is not None and prev.session == self.session
         if self.model is _UNSET:
-            same = prev is not None and prev.session == self.session
             self.model = prev.model if same else None  # type: ignore[union-attr]
+        if self.when is _UNSET:
+            self.when = prev.when if same else None  # type: ignore[union-attr]
         for tokens, row in self.pending:
             cost = None
             if tokens is not None:
-                cost = pricer.price(self.model, tokens) if pricer is not None else None
+                cost = pricer.price(self.model, tokens, self.when) if pricer is not None else None
                 if pricer is not None:
                     self.tally.add_cost(cost)
             if row is not None:
@@ -334,7 +338,7 @@ class Summary:
     def start_file(self, name: str, continuation: bool = False) -> None:
         """Begin a file (or, with ``continuation``, a later part of one)."""
         if continuation:
-            self.segments.append(Segment(name, _UNSET, _UNSET))
+            self.segments.append(Segment(name, _UNSET, _UNSET, _UNSET))
         else:
             self.files += 1
             self.segments.append(Segment(name, None, None))
@@ -376,15 +380,20 @@ class Summary:
         sid, model = session.get("id"), session.get("model")
         sid = sid if sid.__class__ is str else _UNSET
         model = model if model.__class__ is str else _UNSET
-        if sid is _UNSET and model is _UNSET:
+        when = session.get("created_at")
+        if when.__class__ is not int:
+            when = session.get("expires_at")  # within the hour of its start
+        when = when if when.__class__ is int else _UNSET
+        if sid is _UNSET and model is _UNSET and when is _UNSET:
             return seg
         if (
             seg.resolved
             and (sid is _UNSET or sid == seg.session)
             and (model is _UNSET or model == seg.model)
+            and (when is _UNSET or when == seg.when)
         ):
             return seg  # nothing changes
-        new = Segment(seg.file, sid, model)
+        new = Segment(seg.file, sid, model, when)
         if seg.resolved:
             new.resolve(seg, self._pricer)
         self.segments.append(new)
@@ -430,7 +439,7 @@ class Summary:
         if seg.resolved:
             cost = None
             if tokens is not None and self._pricer is not None:
-                cost = self._pricer.price(seg.model, tokens)
+                cost = self._pricer.price(seg.model, tokens, seg.when)
                 tally.add_cost(cost)
             if row is not None:
                 row[2], row[3], row[-1] = seg.session, seg.model, cost

@@ -325,3 +325,30 @@ def test_api_errors_are_respmodel_errors(paths: str, kwargs: Any, error: str) ->
     """The public API answers bad arguments with respmodel's own errors."""
     with pytest.raises(respmodel.RespmodelError, match=error):
         respmodel.summarize(paths, **kwargs)
+
+
+def test_genai_prices_at_the_session_date(tmp_path: Path) -> None:
+    """--cost prices a response at its session's date (created_at) where prices changed."""
+    genai_prices = pytest.importorskip("genai_prices")
+    import datetime
+
+    usage = {"input_tokens": 1000, "output_tokens": 1000, "total_tokens": 2000}
+    lines = []
+    expected = []
+    for n, day in enumerate((datetime.date(2024, 6, 1), datetime.date(2026, 11, 1))):
+        at = datetime.datetime(day.year, day.month, day.day, 12, tzinfo=datetime.timezone.utc)
+        session = {"id": f"s{n}", "model": "o3", "created_at": int(at.timestamp())}
+        lines.append(orjson.dumps({"type": "session.created", "session": session}))
+        lines.append(orjson.dumps({"type": "response.done", "response": {"usage": usage}}))
+        price = genai_prices.calc_price(
+            genai_prices.Usage(input_tokens=1000, output_tokens=1000),
+            "o3",
+            provider_id="openai",
+            genai_request_timestamp=at,
+        )
+        expected.append(float(price.total_price))
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    rows = list(respmodel.iter_rows(path, prices=respmodel.GenaiPrices()))
+    assert [r.cost for r in rows] == pytest.approx(expected)
+    assert expected[0] != expected[1]
