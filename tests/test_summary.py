@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -352,3 +353,28 @@ def test_genai_prices_at_the_session_date(tmp_path: Path) -> None:
     rows = list(respmodel.iter_rows(path, prices=respmodel.GenaiPrices()))
     assert [r.cost for r in rows] == pytest.approx(expected)
     assert expected[0] != expected[1]
+
+
+@pytest.mark.parametrize(
+    ("module", "args", "message"),
+    [
+        ("genai_prices", ["--cost"], "--cost needs the genai-prices package"),
+        ("pyarrow", ["--rows", "rows.parquet"], "writing Parquet needs pyarrow"),
+    ],
+)
+def test_missing_extra_is_one_line(
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: str,
+    args: Any,
+    message: str,
+) -> None:
+    """Without an optional extra, its option says what to install, in one line, before reading."""
+    monkeypatch.setitem(sys.modules, module, None)  # import fails, as when not installed
+    monkeypatch.setitem(sys.modules, module + ".parquet", None)
+    result = run("decode", *args, str(folder), cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode()
+    assert result.stderr.count(b"\n") == 1
+    assert list(tmp_path.iterdir()) == []
