@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import zlib
+from collections.abc import Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
@@ -35,25 +36,27 @@ def sample() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory, sample: bytes) -> Path:
+def big(tmp_path_factory: pytest.TempPathFactory, sample: bytes) -> Iterator[Path]:
     """A session of about 64 MB: long enough to be caught running."""
     path = tmp_path_factory.mktemp("big") / "big.jsonl"
     with path.open("wb") as f:
         for _ in range(60):
             f.write(sample)
-    return path
+    yield path
+    path.unlink()  # pytest keeps the temporary folders of the last runs
 
 
 @pytest.fixture(scope="module")
-def big_gz(big: Path) -> Path:
+def big_gz(big: Path) -> Iterator[Path]:
     """The big session, gzip-compressed (split into chunks by the parent, not by ranges)."""
-    path = big.with_suffix(".jsonl.gz")
+    path = big.with_suffix(".gz")
     with big.open("rb") as src, path.open("wb") as dst:
         z = zlib.compressobj(1, zlib.DEFLATED, 31)
         while chunk := src.read(1 << 20):
             dst.write(z.compress(chunk))
         dst.write(z.flush())
-    return path
+    yield path
+    path.unlink()
 
 
 def start(*args: str, **kwargs: Any) -> subprocess.Popen[bytes]:
@@ -307,6 +310,7 @@ def test_huge_line_in_small_gzip_keeps_memory_bounded(tmp_path: Path) -> None:
         f.write(z.compress(b'\n{"type": "b"}\n'))
         f.write(z.flush())
     doc, rss = decode_measured(path, tmp_path / "out.json")
+    path.unlink()  # pytest keeps the temporary folders of the last runs
     assert (doc["events"], doc["bad_lines"]) == (2, 1)
     assert rss < 200 * 1024
 
@@ -319,6 +323,7 @@ def test_file_without_newline_keeps_memory_bounded(tmp_path: Path) -> None:
         for _ in range(400):
             f.write(chunk)
     doc, rss = decode_measured(path, tmp_path / "out.json")
+    path.unlink()
     assert (doc["events"], doc["bad_lines"]) == (0, 1)
     assert rss < 200 * 1024
 
