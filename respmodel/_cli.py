@@ -14,6 +14,7 @@ on Ctrl-C, 141 when the reader of the output went away, 143 on SIGTERM.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import os
 import signal
@@ -251,6 +252,10 @@ def render(summary: Summary, source: str) -> str:
         out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
     if not errors:
         out.append("  (none)")
+    if doc["bad_files"]:
+        out.append("")
+        out.append(f"files not read to the end ({doc['bad_files'].__len__():,})")
+        out.extend(f"  {f['file']}: {f['message']}" for f in doc["bad_files"])
     return "\n".join(out) + "\n"
 
 
@@ -310,6 +315,13 @@ def cmd_decode(args: argparse.Namespace) -> int:
         + (f", {args.jobs} processes" if args.jobs > 1 else ""),
         file=sys.stderr,
     )
+    if summary.bad_files:  # the totals are incomplete: say so, and fail
+        print(
+            f"{PROG}: error: {plural(len(summary.bad_files), 'file')} not read to the end "
+            f"(listed in the summary; what was read is counted)",
+            file=sys.stderr,
+        )
+        return 2
     return 0
 
 
@@ -325,31 +337,19 @@ def _rows_output(path: str | None) -> Iterator[Callable[[list[list[Any]]], None]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    camel = is_camel(args.case)
     specs = input_specs(args.paths)
-    problems = bad = events = 0
-    write = sys.stdout.write
+    counts = collections.Counter[str]()
     several = len(specs) > 1
     with progress_bar() as bar:
         for spec in specs:
-            with open_source(spec) as src:
-                prefix = f"{src.name}: " if several else ""
-
-                def report(s: Source) -> None:
-                    if bar is not None:
-                        bar.update(s.done_on_disk(), s.size or 0, s.bytes)
-
-                lines = src.iter_lines(args.max_line_bytes, report)
-                for rec in decode_lines(lines, camel, args.strict):
-                    if rec.__class__ is ErrorRecord:
-                        if bar is not None:
-                            bar.close()
-                        bad += 1
-                        for e in rec.errors:
-                            problems += 1
-                            write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
-                    else:
-                        events += 1
+            try:
+                _validate_one(spec, args, counts, bar, several)
+            except InputError as exc:  # noqa: PERF203 - once per file
+                if not several:
+                    raise
+                counts["problems"] += 1  # one of several files cannot be read: listed
+                sys.stdout.write(f"{exc}\n")
+    bad, events, problems = counts["bad"], counts["events"], counts["problems"]
     name = source_name(args.paths, specs)
     if events == 0 and bad == 0:
         raise InputError(f"{name}: empty input (no JSON lines)")
@@ -363,6 +363,35 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"{name}: {plural(events, 'non-blank line')}, no problems ({mode})")
     return 0
+
+
+def _validate_one(
+    spec: str | None,
+    args: argparse.Namespace,
+    counts: collections.Counter[str],
+    bar: Progress | None,
+    several: bool,
+) -> None:
+    """List the problems of one input, counting lines and problems into ``counts``."""
+    write = sys.stdout.write
+    with open_source(spec) as src:
+        prefix = f"{src.name}: " if several else ""
+
+        def report(s: Source) -> None:
+            if bar is not None:
+                bar.update(s.done_on_disk(), s.size or 0, s.bytes)
+
+        lines = src.iter_lines(args.max_line_bytes, report)
+        for rec in decode_lines(lines, is_camel(args.case), args.strict):
+            if rec.__class__ is ErrorRecord:
+                if bar is not None:
+                    bar.close()
+                counts["bad"] += 1
+                for e in rec.errors:
+                    counts["problems"] += 1
+                    write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
+            else:
+                counts["events"] += 1
 
 
 def cmd_convert(args: argparse.Namespace) -> int:

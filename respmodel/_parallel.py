@@ -27,7 +27,7 @@ from ._errors import RespmodelError
 from ._pricing import Pricer
 from ._sources import STDIN, InputError, open_source
 from ._stream import LineTooLong, bounded_lines, decode_lines
-from ._summary import Options, Summary, _count_source, _size
+from ._summary import Options, Summary, _size, count_file
 
 __all__ = ["WorkerError", "run_parallel", "split_ranges"]
 
@@ -61,10 +61,9 @@ def task_file(
     pricer: Pricer | None,
     rows: bool,
 ) -> Summary:
-    """A worker's task: a whole file (gzip, or small)."""
-    summary = _part(name, False, pricer, rows)
-    with open_source(path, name) as src:
-        _count_source(summary, src, camel, strict, max_line, None, None)
+    """A worker's task: a whole file (gzip, or small), one of several inputs."""
+    summary = Summary(pricer, rows)
+    count_file(summary, path, Options(camel, strict, 1, max_line, pricer), None, None, True)
     return summary.detach()
 
 
@@ -145,9 +144,41 @@ def _ready() -> None:
     """A task that does nothing: submitting it starts a worker."""
 
 
+HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while the block runs (then they are delivered)."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        saved: Any = None
+        with contextlib.suppress(ValueError):  # not the main thread
+            saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            if saved is not None:
+                signal.signal(signal.SIGINT, saved)
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _hold() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
+
+
 def _worker_init(parent: int) -> None:
-    # Ctrl-C goes to the whole process group: the parent alone reports it.
+    # Ctrl-C goes to the whole process group: the parent alone reports it.  The
+    # signals were held since the worker started (see _Pool): ignoring SIGINT drops
+    # a pending one, and SIGTERM stops the worker again once unblocked.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD)
     if sys.platform.startswith("linux"):
         try:  # die with the parent, whatever kills it (no orphans)
             import ctypes
@@ -164,22 +195,28 @@ class _Pool:
     """A process pool whose workers ignore Ctrl-C, die with the parent, and are reaped on exit."""
 
     def __init__(self, jobs: int) -> None:
+        # Every worker is started here, with SIGINT and SIGTERM blocked: a worker
+        # inherits the mask, so a Ctrl-C while it starts up stays pending until its
+        # initializer ignores SIGINT (no worker tracebacks); in the parent the signal
+        # waits until every worker is known, so that all of them can be stopped.
         # spawn: the same on every OS, and safe whatever threads the caller runs.
         context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
-        )
-        # Workers are started here, all of them, with SIGINT ignored: they inherit that
-        # from birth (a Ctrl-C while they start up must not print their tracebacks).
-        saved: Any = None
-        with contextlib.suppress(ValueError):  # not the main thread: signals stay as they are
-            saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
-            for _ in range(jobs):
-                self.pool.submit(_ready)
-        finally:
-            if saved is not None:
-                signal.signal(signal.SIGINT, saved)
+            with _signals_held():  # a held signal is raised here, on the way out
+                self.pool = ProcessPoolExecutor(
+                    max_workers=jobs,
+                    mp_context=context,
+                    initializer=_worker_init,
+                    initargs=(os.getpid(),),
+                )
+                # Starting the resource tracker (above) unblocks both signals: again.
+                _hold()
+                for _ in range(jobs):
+                    self.pool.submit(_ready)
+        except BaseException:
+            if hasattr(self, "pool"):
+                self.kill()
+            raise
 
     def __enter__(self) -> _Pool:
         return self

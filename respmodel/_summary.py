@@ -36,7 +36,7 @@ from ._events import (
 from ._items import FunctionCallItem, McpCallItem
 from ._pricing import TOKEN_FIELDS, Pricer
 from ._response import Response
-from ._sources import STDIN, Source, expand, open_source
+from ._sources import STDIN, InputError, Source, expand, open_source
 from ._stream import MAX_LINE, ErrorRecord, decode_lines
 
 __all__ = ["ROW_FIELDS", "Row", "Summary", "iter_rows", "summarize"]
@@ -326,6 +326,8 @@ class Summary:
         self.mcp_calls: collections.Counter[str] = collections.Counter()
         self.errors: list[tuple[str, int, str, str]] = []
         self.bad_lines = 0
+        self.bad_files: list[tuple[str, str]] = []
+        """Files that could not be read, or not to the end (what was read is counted)."""
         self.segments: list[Segment] = []
         self.priced = pricer is not None
         self._pricer = pricer
@@ -478,6 +480,7 @@ class Summary:
         self.function_calls.update(other.function_calls)
         self.mcp_calls.update(other.mcp_calls)
         self.bad_lines += other.bad_lines
+        self.bad_files.extend(other.bad_files)
         self.errors.extend((f, line + offset, p, m) for f, line, p, m in other.errors)
         prev = self.segments[-1] if self.segments else None
         for seg in other.segments:
@@ -621,6 +624,7 @@ class Summary:
                     {"file": f, "line": line, "path": p, "message": m}
                     for f, line, p, m in self.errors
                 ],
+                "bad_files": [{"file": f, "message": m} for f, m in self.bad_files],
             }
         )
         return doc
@@ -694,22 +698,54 @@ def run(
     sizes = [_size(s) for s in specs]
     total = sum(s or 0 for s in sizes) if None not in sizes else 0
     done_before = decoded_before = 0
+    keep_going = len(specs) > 1
     for spec in specs:
-        with open_source(spec) as src:
-            summary.start_file(src.name)
-            report = None
-            if progress is not None:
-                base, decoded = done_before, decoded_before
+        report = None
+        if progress is not None:
+            base, decoded = done_before, decoded_before
 
-                def report(s: Source, base: int = base, decoded: int = decoded) -> None:
-                    progress(base + s.done_on_disk(), total, decoded + s.bytes)
+            def report(s: Source, base: int = base, decoded: int = decoded) -> None:
+                progress(base + s.done_on_disk(), total, decoded + s.bytes)
 
-            _count_source(
-                summary, src, options.camel, options.strict, options.max_line, on_rows, report
-            )
+        src = count_file(summary, spec, options, on_rows, report, keep_going)
+        if src is not None:
             done_before += src.size if src.size is not None else src.bytes
             decoded_before += src.bytes
     return summary
+
+
+def count_file(
+    summary: Summary,
+    spec: str | None,
+    options: Options,
+    on_rows: Callable[[list[list[Any]]], None] | None,
+    progress: Callable[[Source], None] | None,
+    keep_going: bool,
+) -> Source | None:
+    """Count one input into ``summary``; returns it (None if it could not be opened).
+
+    With ``keep_going``, an input that cannot be read (binary data, a broken
+    gzip file) is listed in ``bad_files`` instead of ending the run; what was
+    read of it before the problem stays counted.
+    """
+    opened: list[Source] = []
+    try:
+        with open_source(spec) as src:
+            opened.append(src)
+            summary.start_file(src.name)
+            _count_source(
+                summary, src, options.camel, options.strict, options.max_line, on_rows, progress
+            )
+    except InputError as exc:
+        if not keep_going or spec is None:
+            raise
+        name = "<stdin>" if spec == STDIN else spec
+        if opened:
+            summary.finish_file(opened[0])  # the lines read before the problem
+        else:
+            summary.start_file(name)
+        summary.bad_files.append((name, str(exc).removeprefix(f"{name}: ")))
+    return opened[0] if opened else None
 
 
 def _size(spec: str | None) -> int | None:

@@ -378,3 +378,39 @@ def test_missing_extra_is_one_line(
     assert message in result.stderr.decode()
     assert result.stderr.count(b"\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unreadable_file_in_a_folder_is_listed_and_the_rest_counted(
+    folder: Path, files: list[Path], tmp_path: Path, jobs: str
+) -> None:
+    """A broken gzip file among others: listed, what was read counted, the others too; status 2."""
+    root = tmp_path / "sessions"
+    root.mkdir()
+    for path in files[:3]:
+        (root / path.name).write_bytes(path.read_bytes())
+    packed = files[0].read_bytes()
+    (root / "broken.jsonl.gz").write_bytes(packed[: len(packed) // 2])  # cut short
+    result = run("decode", "--json", "--jobs", jobs, str(root))
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines()[-1] == (
+        "respmodel: error: 1 file not read to the end (listed in the summary; what was read is counted)"
+    )
+    doc = orjson.loads(result.stdout)
+    assert [f["file"] for f in doc["bad_files"]] == [str(root / "broken.jsonl.gz")]
+    assert doc["bad_files"][0]["message"].startswith("cannot read: ")
+    assert doc["files"] == 4
+    clean = respmodel.summarize(files[:3]).to_json()
+    assert doc["responses"]["count"] >= clean["responses"]["count"]
+
+
+def test_validate_lists_an_unreadable_file_and_goes_on(files: list[Path], tmp_path: Path) -> None:
+    """validate over several files: one that cannot be read is a problem; the others are checked."""
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(b"\x00" * 100)
+    result = run("validate", str(binary), str(files[3]))
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines() == [
+        f"{binary}: binary data, not JSON lines",
+        f'{files[3]}: line 6: $.response.output: expected array, got string "x"',
+    ]
