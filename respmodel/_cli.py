@@ -1,11 +1,14 @@
 """The ``respmodel`` command: decode, convert and validate recorded sessions.
 
-``respmodel decode`` summarises a session (JSON Lines of server events, or of
-bare responses): events by type, responses by status, token usage, function
-and MCP calls, bad lines.  ``respmodel convert`` rewrites a session in the
-other key style, line by line; ``respmodel validate`` lists every problem.
+This module parses arguments and formats results only: the counting is
+:mod:`respmodel._summary` (the code of :func:`respmodel.summarize`), with its
+worker processes in :mod:`respmodel._parallel`; the inputs are
+:mod:`respmodel._sources`, the prices :mod:`respmodel._pricing`, the rows
+:mod:`respmodel._rows`.
+
 Exit status: 0 when all is well, 1 when ``validate`` (or ``convert``) found
-lines it could not decode, 2 for bad usage or input that cannot be read.
+lines it could not decode, 2 for bad usage or input that cannot be read, 130
+on Ctrl-C, 141 when the reader of the output went away, 143 on SIGTERM.
 """
 
 from __future__ import annotations
@@ -13,414 +16,254 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
-import io
-import itertools
-import multiprocessing
 import os
+import signal
 import stat
 import sys
 import time
-import zlib
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import orjson
 
 from ._converter import is_camel
-from ._errors import DecodeError
-from ._events import GenericEvent, ResponseDoneEvent, event_decoder
-from ._items import FunctionCallItem, McpCallItem
+from ._errors import DecodeError, RespmodelError
+from ._events import event_decoder
 from ._json import _parse, dumps
-from ._response import Response
-from ._stream import ErrorRecord, decode_lines, open_path
+from ._pricing import GenaiPrices, Pricer, load_prices
+from ._sources import STDIN, InputError, Source, expand, open_source
+from ._stream import MAX_LINE, ErrorRecord, LineTooLong, decode_lines
+from ._summary import Options, Summary, run
 
 __all__ = ["main"]
 
 PROG = "respmodel"
-SAMPLE = "sample_session.jsonl"
 LARGE = 16 * 1024 * 1024
 """Inputs at least this large (in bytes) get a progress bar, when stderr is a terminal."""
-HEAD = 64 * 1024
-"""How much of the input is looked at first, to tell JSON text from binary data."""
-CHUNK_BYTES = 4 * 1024 * 1024
-"""Lines per task, in bytes, when ``--jobs`` splits an input that cannot be seeked (stdin, gzip)."""
 MAX_ERRORS_SHOWN = 20
+MAX_SESSIONS_SHOWN = 20
 
 
-class InputError(Exception):
-    """The input cannot be read as a session; the message is one line."""
+class Terminated(BaseException):
+    """SIGTERM reached the command: stop, reap the workers, exit 143."""
 
 
-# --------------------------------------------------------------------------- input
-
-
-class Input:
-    """An opened input: a name for messages, its lines, and what is known about its size."""
-
-    def __init__(
-        self,
-        name: str,
-        f: IO[bytes],
-        *,
-        path: str | None = None,
-        size: int | None = None,
-        position: Callable[[], int] | None = None,
-    ) -> None:
-        self.name = name
-        self.file = f
-        self.path = path
-        """A regular, uncompressed file: ``--jobs`` splits it by byte ranges."""
-        self.size = size
-        """The size on disk (compressed, for gzip), when known."""
-        self.position = position
-        """Where reading is, on disk (for the progress bar of a gzip file)."""
-        self.lines = 0
-        self.bytes = 0
-        self._head = b""
-
-    def check_head(self) -> None:
-        """Read the first lines and refuse binary data (NUL bytes, or text that is not UTF-8)."""
-        try:
-            head = self.file.read(HEAD)
-            if head and not head.endswith(b"\n"):
-                head += self.file.readline()
-        except (EOFError, zlib.error, OSError) as exc:
-            raise InputError(f"{self.name}: cannot read: {exc}") from None
-        if b"\x00" in head:
-            raise InputError(f"{self.name}: binary data, not JSON lines")
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{self.name}: binary data, not UTF-8 JSON lines") from None
-        self._head = head
-
-    def iter_lines(self, progress: Progress | None = None) -> Iterator[bytes]:
-        """Every line, counting lines and bytes (in ``lines`` and ``bytes`` once exhausted)."""
-        n = b = 0
-        head, self._head = self._head, b""
-        sources: list[Iterable[bytes]] = [io.BytesIO(head), self.file] if head else [self.file]
-        try:
-            for source in sources:
-                for line in source:
-                    n += 1
-                    b += len(line)
-                    if progress is not None and not n & 1023:
-                        progress.update(b)
-                    yield line
-        except (EOFError, zlib.error, OSError) as exc:
-            raise InputError(f"{self.name}: cannot read: {exc}") from None
-        finally:
-            self.lines, self.bytes = n, b
-
-
-@contextlib.contextmanager
-def open_input(spec: str | None) -> Iterator[Input]:
-    """The input named on the command line: a path, ``-`` (stdin), or None (the sample)."""
-    if spec is None:
-        from importlib.resources import as_file, files
-
-        with (
-            as_file(files("respmodel") / "data" / SAMPLE) as path,
-            _open_path(str(path), f"{SAMPLE} (the bundled sample)") as inp,
-        ):
-            yield inp
-        return
-    if spec == "-":
-        stdin: Any = sys.stdin.buffer
-        if not hasattr(stdin, "peek"):
-            stdin = io.BufferedReader(stdin)
-        if stdin.peek(2)[:2] == b"\x1f\x8b":
-            import gzip
-
-            stdin = gzip.GzipFile(fileobj=stdin, mode="rb")
-        inp = Input("<stdin>", stdin)
-        inp.check_head()
-        yield inp
-        return
-    with _open_path(spec, spec) as inp:
-        yield inp
-
-
-@contextlib.contextmanager
-def _open_path(path: str, name: str) -> Iterator[Input]:
-    if os.path.isdir(path):
-        raise InputError(f"{name}: is a directory")
-    try:
-        f = open_path(path)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot open: {exc.strerror or exc}") from None
-    with f:
-        raw: Any = getattr(f, "_raw_file", None)
-        st = os.fstat((raw or f).fileno())
-        if not stat.S_ISREG(st.st_mode):  # a pipe or a device: read it as a stream
-            inp = Input(name, f)
-        elif raw is None:
-            inp = Input(name, f, path=path, size=st.st_size)
-        else:
-            inp = Input(name, f, size=st.st_size, position=raw.tell)
-        inp.check_head()
-        yield inp
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 bad line``, ``2 bad lines``: a count and its noun, in the right number."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 # --------------------------------------------------------------------------- progress
 
 
 class Progress:
-    """A one-line progress bar on a terminal, redrawn at most ten times a second."""
+    """A one-line progress bar on a terminal, redrawn at most ten times a second.
 
-    def __init__(
-        self, stream: IO[str], total: int, position: Callable[[], int] | None = None
-    ) -> None:
-        self.stream, self.total, self.position = stream, total, position
+    It shows once the input is known to be large (``total``, on disk) or once
+    that much was decoded (standard input, small gzip files of large sessions).
+    The rate is that of the decoded bytes, as in the line printed at the end.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
         self.start = self.last = time.perf_counter()
-        self.drawn = False
+        self.width = 0  # of what is drawn now
 
     @classmethod
-    def maybe(cls, stream: IO[str], inp: Input) -> Progress | None:
-        """A progress bar for a large input, when ``stream`` is a terminal; otherwise None."""
-        if inp.size is None or inp.size < LARGE:
-            return None
+    def maybe(cls, stream: IO[str]) -> Progress | None:
+        """A progress bar when ``stream`` is a terminal; otherwise None."""
         try:
             if not stream.isatty():
                 return None
         except (AttributeError, ValueError):
             return None
-        return cls(stream, inp.size, inp.position)
+        return cls(stream)
 
-    def update(self, done: int) -> None:
+    def update(self, done: int, total: int, decoded: int) -> None:
         now = time.perf_counter()
-        if now - self.last < 0.1:
+        if now - self.last < 0.1 or max(total, decoded) < LARGE:
             return
         self.last = now
-        if self.position is not None:
-            done = self.position()
-        frac = min(done / self.total, 1.0) if self.total else 1.0
-        width = 30
-        filled = int(frac * width)
-        rate = done / max(now - self.start, 1e-9) / 1e6
-        self.stream.write(
-            f"\r{PROG}: [{'#' * filled}{'.' * (width - filled)}] {frac:4.0%}  {rate:6.1f} MB/s"
-        )
+        rate = decoded / max(now - self.start, 1e-9) / 1e6
+        if total:
+            frac = min(done / total, 1.0)
+            filled = int(frac * 30)
+            text = f"{PROG}: [{'#' * filled}{'.' * (30 - filled)}] {frac:4.0%}  {rate:6.1f} MB/s"
+        else:
+            text = f"{PROG}: {decoded / 1e6:,.1f} MB decoded  {rate:6.1f} MB/s"
+        pad = " " * max(self.width - len(text), 0)
+        self.stream.write(f"\r{text}{pad}")
         self.stream.flush()
-        self.drawn = True
+        self.width = len(text)
 
     def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\r" + " " * 60 + "\r")
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
-            self.drawn = False
+            self.width = 0
 
 
-# --------------------------------------------------------------------------- the summary
+@contextlib.contextmanager
+def progress_bar() -> Iterator[Progress | None]:
+    progress = Progress.maybe(sys.stderr)
+    try:
+        yield progress
+    finally:
+        if progress is not None:
+            progress.close()
 
 
-def _n(value: Any) -> int:
-    return value if value.__class__ is int else 0
+# --------------------------------------------------------------------------- inputs
 
 
-USAGE_KEYS = (
-    "total",
-    "input",
-    "output",
-    "text",
-    "audio",
-    "cached",
-    "input_text",
-    "input_audio",
-    "output_text",
-    "output_audio",
-)
+def input_specs(paths: list[str]) -> list[str | None]:
+    """What to read: the paths given; else standard input when it is piped; else the sample."""
+    if paths:
+        return list(expand(paths))
+    return [STDIN] if _stdin_is_piped() else [None]
 
 
-class Summary:
-    """What ``decode`` reports; partial summaries of consecutive parts merge in order."""
+def _stdin_is_piped() -> bool:
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, ValueError, OSError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
 
-    def __init__(self) -> None:
-        self.lines = 0
-        self.bytes = 0
-        self.by_type: dict[Any, int] = {}
-        self.statuses: dict[str, list[Any]] = {}  # status -> [count, {reason: count}]
-        self.usage = dict.fromkeys(USAGE_KEYS, 0)
-        self.usage_responses = 0
-        self.function_calls: collections.Counter[str] = collections.Counter()
-        self.mcp_calls: collections.Counter[str] = collections.Counter()
-        self.errors: list[tuple[int, str, str]] = []
-        self.bad_lines = 0
 
-    def add_records(self, records: Iterable[Any]) -> None:
-        """Count every record (the loop every event of a session goes through)."""
-        by_type = self.by_type
-        get = by_type.get
-        for rec in records:
-            if rec.__class__ is ErrorRecord:
-                self.bad_lines += 1
-                self.errors.extend((rec.line, e.path, e.message) for e in rec.errors)
-                continue
-            ev = rec.event
-            cls = ev.__class__
-            if cls is GenericEvent:
-                t = ev.type
-            elif cls is Response:
-                t = "realtime.response"
-                self.add_response(ev)
-            else:
-                t = cls.type
-                if cls is ResponseDoneEvent:
-                    self.add_response(ev.response)
-            by_type[t] = get(t, 0) + 1
+def source_name(paths: list[str], specs: list[str | None]) -> str:
+    """What the summary is of: the one path given, or how many; else stdin or the sample."""
+    if len(paths) > 1:
+        return plural(len(paths), "path")
+    if paths:
+        return _name(paths[0])
+    return "sample_session.jsonl (the bundled sample)" if specs == [None] else "<stdin>"
 
-    def add_response(self, r: Response | None) -> None:
-        """Count a finished response: its status and reason, usage and calls."""
-        if r is None:
-            return
-        status = r.status if r.status is not None else "(none)"
-        entry = self.statuses.get(status)
-        if entry is None:
-            entry = self.statuses[status] = [0, {}]
-        entry[0] += 1
-        sd = r.status_details
-        if sd is not None:
-            reason = sd.reason
-            if reason is None and sd.error is not None:
-                reason = sd.error.code or sd.error.type
-            if reason is not None:
-                entry[1][reason] = entry[1].get(reason, 0) + 1
-        u = r.usage
-        if u is not None:
-            self.usage_responses += 1
-            t = self.usage
-            t["total"] += _n(u.total_tokens)
-            t["input"] += _n(u.input_tokens)
-            t["output"] += _n(u.output_tokens)
-            i, o = u.input_token_details, u.output_token_details
-            if i is not None:
-                t["input_text"] += _n(i.text_tokens)
-                t["input_audio"] += _n(i.audio_tokens)
-                t["cached"] += _n(i.cached_tokens)
-            if o is not None:
-                t["output_text"] += _n(o.text_tokens)
-                t["output_audio"] += _n(o.audio_tokens)
-            t["text"] = t["input_text"] + t["output_text"]
-            t["audio"] = t["input_audio"] + t["output_audio"]
-        for item in r.output or ():
-            if isinstance(item, FunctionCallItem):
-                self.function_calls[item.name if item.name is not None else "(no name)"] += 1
-            elif isinstance(item, McpCallItem):
-                self.mcp_calls[item.name if item.name is not None else "(no name)"] += 1
 
-    def merge(self, other: Summary) -> None:
-        """Add the summary of the lines that follow this summary's lines."""
-        offset = self.lines
-        self.lines += other.lines
-        self.bytes += other.bytes
-        for t, c in other.by_type.items():
-            self.by_type[t] = self.by_type.get(t, 0) + c
-        for status, (count, reasons) in other.statuses.items():
-            entry = self.statuses.setdefault(status, [0, {}])
-            entry[0] += count
-            for reason, c in reasons.items():
-                entry[1][reason] = entry[1].get(reason, 0) + c
-        for k in USAGE_KEYS:
-            self.usage[k] += other.usage[k]
-        self.usage_responses += other.usage_responses
-        self.function_calls.update(other.function_calls)
-        self.mcp_calls.update(other.mcp_calls)
-        self.bad_lines += other.bad_lines
-        self.errors.extend((line + offset, path, msg) for line, path, msg in other.errors)
+def _name(spec: str) -> str:
+    return "<stdin>" if spec == STDIN else spec
 
-    @property
-    def events(self) -> int:
-        return sum(self.by_type.values())
 
-    def to_json(self, source: str) -> dict[str, Any]:
-        """The summary as one JSON document (counts sorted, largest first)."""
-        by_status = {
-            status: {"count": count, "reasons": _ranked(reasons)}
-            for status, (count, reasons) in sorted(
-                self.statuses.items(), key=lambda kv: (-kv[1][0], kv[0])
-            )
-        }
-        return {
-            "source": source,
-            "lines": self.lines,
-            "bytes": self.bytes,
-            "events": self.events,
-            "bad_lines": self.bad_lines,
-            "events_by_type": _ranked(
-                {("(no type)" if t is None else t): c for t, c in self.by_type.items()}
-            ),
-            "responses": {
-                "count": sum(c for c, _ in self.statuses.values()),
-                "by_status": by_status,
-            },
-            "usage": {"responses": self.usage_responses, **self.usage},
-            "function_calls": _ranked(self.function_calls),
-            "mcp_calls": _ranked(self.mcp_calls),
-            "errors": [
-                {"line": line, "path": path, "message": msg} for line, path, msg in self.errors
-            ],
-        }
+def pricer_of(args: argparse.Namespace) -> Pricer | None:
+    if args.prices is not None:
+        return load_prices(args.prices)
+    if args.cost:
+        return GenaiPrices()
+    return None
 
-    def render(self, source: str) -> str:
-        """The summary as text for a terminal."""
-        doc = self.to_json(source)
-        out = [
-            f"{source}: {doc['lines']:,} lines, {doc['events']:,} events, "
-            f"{doc['bad_lines']:,} bad lines"
-        ]
+
+# --------------------------------------------------------------------------- the text summary
+
+
+def render(summary: Summary, source: str) -> str:
+    """The summary as text for a terminal."""
+    doc = summary.to_json(source)
+    out = [
+        f"{source}: {plural(doc['files'], 'file')}, {plural(doc['sessions'], 'session')}, "
+        f"{plural(doc['lines'], 'line')}, {plural(doc['events'], 'event')}, "
+        f"{plural(doc['bad_lines'], 'bad line')}",
+        "",
+        "events by type",
+        *_table(doc["events_by_type"]),
+        "",
+    ]
+    responses = doc["responses"]
+    out.append(f"responses by status ({responses['count']:,} finished)")
+    width = max((len(s) for s in responses["by_status"]), default=0)
+    for status, entry in responses["by_status"].items():
+        reasons = ", ".join(f"{r} {c:,}" for r, c in entry["reasons"].items())
+        line = f"  {status:<{width}}  {entry['count']:>8,}"
+        out.append(f"{line}   {reasons}" if reasons else line)
+    if not responses["by_status"]:
+        out.append("  (none)")
+    out.append("")
+    u = doc["usage"]
+    out.append(f"token usage ({plural(u['responses'], 'response')} with usage)")
+    out.append(
+        f"  {'':<6}  {'total':>10}  {'text':>10}  {'audio':>10}  {'cached':>10}  {'cached audio':>12}"
+    )
+    out.append(
+        f"  {'input':<6}  {u['input']:>10,}  {u['input_text']:>10,}  "
+        f"{u['input_audio']:>10,}  {u['cached']:>10,}  {u['cached_audio']:>12,}"
+    )
+    out.append(
+        f"  {'output':<6}  {u['output']:>10,}  {u['output_text']:>10,}  {u['output_audio']:>10,}"
+    )
+    out.append(f"  {'all':<6}  {u['total']:>10,}  {u['text']:>10,}  {u['audio']:>10,}")
+    t = doc["transcription"]
+    out.append("")
+    out.append(
+        f"input transcription ({plural(t['events'], 'transcript')}, billed apart): "
+        f"{t['input']:,} input tokens ({t['input_audio']:,} audio), "
+        f"{t['output']:,} output tokens, {t['seconds']:,.1f} s of audio"
+    )
+    priced = "cost" in doc
+    out.append("")
+    out.append("by model")
+    rows: list[Any] = [
+        (
+            model,
+            f"{m['responses']:,}",
+            f"{m['usage']['total']:,}",
+            _usd(m["cost"]) if priced else "",
+        )
+        for model, m in doc["by_model"].items()
+    ]
+    out.extend(_columns(rows, ("model", "responses", "tokens", "cost" if priced else "")))
+    sessions = doc["by_session"]
+    out.append("")
+    out.append(f"by session ({plural(len(sessions), 'session')})")
+    rows = [
+        (
+            f"{s['id'] or '(no id)'}",
+            ", ".join(s["models"]) or "(unknown)",
+            f"{s['responses']:,}",
+            f"{s['usage']['total']:,}",
+            _usd(s["cost"]) if priced else "",
+        )
+        for s in sessions[:MAX_SESSIONS_SHOWN]
+    ]
+    out.extend(
+        _columns(rows, ("session", "model", "responses", "tokens", "cost" if priced else ""))
+    )
+    if len(sessions) > MAX_SESSIONS_SHOWN:
+        out.append(f"  ... {len(sessions) - MAX_SESSIONS_SHOWN:,} more (--json lists them all)")
+    if priced:
+        c = doc["cost"]
         out.append("")
-        out.append("events by type")
-        out.extend(_table(doc["events_by_type"]))
-        out.append("")
-        responses = doc["responses"]
-        out.append(f"responses by status ({responses['count']:,} finished)")
-        width = max((len(s) for s in responses["by_status"]), default=0)
-        for status, entry in responses["by_status"].items():
-            reasons = ", ".join(f"{r} {c:,}" for r, c in entry["reasons"].items())
-            line = f"  {status:<{width}}  {entry['count']:>8,}"
-            out.append(f"{line}   {reasons}" if reasons else line)
-        if not responses["by_status"]:
-            out.append("  (none)")
-        out.append("")
-        u = doc["usage"]
-        out.append(f"token usage ({u['responses']:,} responses with usage)")
-        out.append(f"  {'':<6}  {'total':>10}  {'text':>10}  {'audio':>10}  {'cached':>10}")
         out.append(
-            f"  {'input':<6}  {u['input']:>10,}  {u['input_text']:>10,}  "
-            f"{u['input_audio']:>10,}  {u['cached']:>10,}"
+            f"cost: ${c['usd']:,.4f} for {plural(c['priced'], 'priced response')}; "
+            f"{plural(c['unpriced'], 'response')} with usage unpriced (unknown model, or usage priced only by guessing)"
         )
-        out.append(
-            f"  {'output':<6}  {u['output']:>10,}  {u['output_text']:>10,}  "
-            f"{u['output_audio']:>10,}"
-        )
-        out.append(f"  {'all':<6}  {u['total']:>10,}  {u['text']:>10,}  {u['audio']:>10,}")
-        for title, key in (("function calls", "function_calls"), ("MCP calls", "mcp_calls")):
-            out.append("")
-            out.append(title)
-            out.extend(_table(doc[key]) if doc[key] else ["  (none)"])
+    for title, key in (("function calls", "function_calls"), ("MCP calls", "mcp_calls")):
         out.append("")
-        out.append(f"bad lines ({doc['bad_lines']:,})")
-        errors = doc["errors"]
-        out.extend(
-            f"  line {e['line']}: {e['path']}: {e['message']}" for e in errors[:MAX_ERRORS_SHOWN]
-        )
-        if len(errors) > MAX_ERRORS_SHOWN:
-            out.append(
-                f"  ... {len(errors) - MAX_ERRORS_SHOWN:,} more problems "
-                f"(respmodel validate lists them all)"
-            )
-        if not errors:
-            out.append("  (none)")
-        return "\n".join(out) + "\n"
+        out.append(title)
+        out.extend(_table(doc[key]) if doc[key] else ["  (none)"])
+    out.append("")
+    out.append(f"bad lines ({doc['bad_lines']:,})")
+    errors = doc["errors"]
+    several = doc["files"] > 1
+    out.extend(
+        f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
+        for e in errors[:MAX_ERRORS_SHOWN]
+    )
+    if len(errors) > MAX_ERRORS_SHOWN:
+        more = len(errors) - MAX_ERRORS_SHOWN
+        out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
+    if not errors:
+        out.append("  (none)")
+    if doc["bad_files"]:
+        out.append("")
+        out.append(f"files not read to the end ({doc['bad_files'].__len__():,})")
+        out.extend(f"  {f['file']}: {f['message']}" for f in doc["bad_files"])
+    return "\n".join(out) + "\n"
 
 
-def _ranked(counts: dict[str, int]) -> dict[str, int]:
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+def _usd(cost: dict[str, Any]) -> str:
+    if not cost["priced"]:
+        return "unpriced" if cost["unpriced"] else ""
+    text = f"${cost['usd']:,.4f}"
+    return text + (f" ({cost['unpriced']:,} unpriced)" if cost["unpriced"] else "")
 
 
 def _table(counts: dict[str, int]) -> list[str]:
@@ -428,185 +271,127 @@ def _table(counts: dict[str, int]) -> list[str]:
     return [f"  {k:<{width}}  {c:>8,}" for k, c in counts.items()]
 
 
-# --------------------------------------------------------------------------- decoding, in parts
+def _columns(rows: list[Any], header: tuple[str, ...]) -> list[str]:
+    if not rows:
+        return ["  (none)"]
+    widths = [max(len(r[i]) for r in (*rows, header)) for i in range(len(header))]
 
+    def line(r: tuple[str, ...]) -> str:
+        cells = [
+            r[0].ljust(widths[0]),
+            *(c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True)),
+        ]
+        return ("  " + "  ".join(cells)).rstrip()
 
-def summarize_lines(lines: Iterable[bytes], camel: bool, strict: bool) -> Summary:
-    """The summary of some lines (numbered from 1)."""
-    summary = Summary()
-    summary.add_records(decode_lines(lines, camel, strict))
-    return summary
-
-
-def summarize_chunk(lines: list[bytes], camel: bool, strict: bool) -> Summary:
-    """A worker's task for input that cannot be seeked: lines handed over by the parent."""
-    summary = summarize_lines(lines, camel, strict)
-    summary.lines = len(lines)
-    summary.bytes = sum(map(len, lines))
-    return summary
-
-
-def summarize_range(path: str, start: int, end: int, camel: bool, strict: bool) -> Summary:
-    """A worker's task for a regular file: the lines in bytes [start, end) (line-aligned)."""
-    with open(path, "rb") as f:
-        f.seek(start)
-        counted: list[int] = [0, 0]
-
-        def lines() -> Iterator[bytes]:
-            left = end - start
-            for line in f:
-                counted[0] += 1
-                counted[1] += len(line)
-                yield line
-                left -= len(line)
-                if left <= 0:
-                    break
-
-        summary = summarize_lines(lines(), camel, strict)
-    summary.lines, summary.bytes = counted
-    return summary
-
-
-def split_ranges(path: str, size: int, parts: int) -> list[tuple[int, int]]:
-    """Cut a file into at most ``parts`` byte ranges, each starting at a line start."""
-    bounds = [0]
-    with open(path, "rb") as f:
-        for i in range(1, parts):
-            pos = size * i // parts
-            if pos <= bounds[-1]:
-                continue
-            f.seek(pos - 1)
-            f.readline()  # to the end of the line holding byte pos - 1
-            start = f.tell()
-            if start >= size:
-                break
-            if start > bounds[-1]:
-                bounds.append(start)
-    bounds.append(size)
-    return list(itertools.pairwise(bounds))
-
-
-def _chunks(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
-    chunk: list[bytes] = []
-    size = 0
-    for line in lines:
-        chunk.append(line)
-        size += len(line)
-        if size >= CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
-
-
-def _in_order(
-    pool: ProcessPoolExecutor,
-    fn: Callable[..., Summary],
-    tasks: Iterable[tuple[Any, ...]],
-    window: int,
-) -> Iterator[Summary]:
-    """Results of ``fn`` over ``tasks``, in order, with at most ``window`` tasks in flight."""
-    pending: collections.deque[Future[Summary]] = collections.deque()
-    for task in tasks:
-        pending.append(pool.submit(fn, *task))
-        if len(pending) >= window:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def summarize(
-    inp: Input, camel: bool, strict: bool, jobs: int, progress: Progress | None
-) -> Summary:
-    """Decode the whole input, in ``jobs`` processes; the result does not depend on ``jobs``."""
-    if jobs <= 1:
-        summary = summarize_lines(inp.iter_lines(progress), camel, strict)
-        summary.lines, summary.bytes = inp.lines, inp.bytes
-        return summary
-    total = Summary()
-    # spawn: the same on every OS, and safe whatever threads the caller runs.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        if inp.path is not None and inp.size is not None:
-            ranges = split_ranges(inp.path, inp.size, jobs * 4)
-            tasks: Iterable[tuple[Any, ...]] = (
-                (inp.path, start, end, camel, strict) for start, end in ranges
-            )
-            for part in _in_order(pool, summarize_range, tasks, jobs * 2):
-                total.merge(part)
-                if progress is not None:
-                    progress.update(total.bytes)
-        else:
-            tasks = ((chunk, camel, strict) for chunk in _chunks(inp.iter_lines(progress)))
-            for part in _in_order(pool, summarize_chunk, tasks, jobs * 2):
-                total.merge(part)
-    return total
+    return [line(header), *(line(r) for r in rows)]
 
 
 # --------------------------------------------------------------------------- the commands
 
 
 def cmd_decode(args: argparse.Namespace) -> int:
-    camel = is_camel(args.case)
-    with open_input(args.file) as inp:
-        progress = Progress.maybe(sys.stderr, inp)
-        started = time.perf_counter()
-        try:
-            summary = summarize(inp, camel, args.strict, args.jobs, progress)
-        finally:
-            if progress is not None:
-                progress.close()
-        elapsed = max(time.perf_counter() - started, 1e-9)
+    specs = input_specs(args.paths)
+    pricer = pricer_of(args)
+    options = Options(is_camel(args.case), args.strict, args.jobs, args.max_line_bytes, pricer)
+    source = source_name(args.paths, specs)
+    started = time.perf_counter()
+    with progress_bar() as bar, _rows_output(args.rows) as on_rows:
+        report = bar.update if bar is not None else None
+        summary = run(specs, options, on_rows=on_rows, progress=report)
+    elapsed = max(time.perf_counter() - started, 1e-9)
     if summary.events == 0 and summary.bad_lines == 0:
-        raise InputError(f"{inp.name}: empty input (no JSON lines)")
+        raise InputError(f"{source}: empty input (no JSON lines)")
     if args.json:
-        sys.stdout.buffer.write(orjson.dumps(summary.to_json(inp.name), option=orjson.OPT_INDENT_2))
+        sys.stdout.buffer.write(orjson.dumps(summary.to_json(source), option=orjson.OPT_INDENT_2))
         sys.stdout.buffer.write(b"\n")
     else:
-        sys.stdout.write(summary.render(inp.name))
+        sys.stdout.write(render(summary, source))
     sys.stdout.flush()
     mb = summary.bytes / 1e6
     print(
-        f"{PROG}: decoded {summary.events:,} events and {summary.bad_lines:,} bad lines "
-        f"({mb:,.1f} MB) in {elapsed:.3f} s: {summary.events / elapsed:,.0f} events/s, "
-        f"{mb / elapsed:,.1f} MB/s" + (f", {args.jobs} processes" if args.jobs > 1 else ""),
+        f"{PROG}: decoded {plural(summary.events, 'event')} and "
+        f"{plural(summary.bad_lines, 'bad line')} ({mb:,.1f} MB) in {elapsed:.3f} s: "
+        f"{summary.events / elapsed:,.0f} events/s, {mb / elapsed:,.1f} MB/s"
+        + (f", {args.jobs} processes" if args.jobs > 1 else ""),
         file=sys.stderr,
     )
+    if summary.bad_files:  # the totals are incomplete: say so, and fail
+        print(
+            f"{PROG}: error: {plural(len(summary.bad_files), 'file')} not read to the end "
+            f"(listed in the summary; what was read is counted)",
+            file=sys.stderr,
+        )
+        return 2
     return 0
+
+
+@contextlib.contextmanager
+def _rows_output(path: str | None) -> Iterator[Callable[[list[list[Any]]], None] | None]:
+    if path is None:
+        yield None
+        return
+    from ._rows import row_writer
+
+    with row_writer(path) as writer:
+        yield writer.write
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    camel = is_camel(args.case)
-    problems = bad = events = 0
-    write = sys.stdout.write
-    with open_input(args.file) as inp:
-        progress = Progress.maybe(sys.stderr, inp)
-        try:
-            for rec in decode_lines(inp.iter_lines(progress), camel, args.strict):
-                if rec.__class__ is ErrorRecord:
-                    if progress is not None:
-                        progress.close()
-                    bad += 1
-                    for e in rec.errors:
-                        problems += 1
-                        write(f"line {rec.line}: {e.path}: {e.message}\n")
-                else:
-                    events += 1
-        finally:
-            if progress is not None:
-                progress.close()
+    specs = input_specs(args.paths)
+    counts = collections.Counter[str]()
+    several = len(specs) > 1
+    with progress_bar() as bar:
+        for spec in specs:
+            try:
+                _validate_one(spec, args, counts, bar, several)
+            except InputError as exc:  # noqa: PERF203 - once per file
+                if not several:
+                    raise
+                counts["problems"] += 1  # one of several files cannot be read: listed
+                sys.stdout.write(f"{exc}\n")
+    bad, events, problems = counts["bad"], counts["events"], counts["problems"]
+    name = source_name(args.paths, specs)
     if events == 0 and bad == 0:
-        raise InputError(f"{inp.name}: empty input (no JSON lines)")
+        raise InputError(f"{name}: empty input (no JSON lines)")
     mode = "strict" if args.strict else "lenient"
     if problems:
         print(
-            f"{PROG}: {inp.name}: {problems:,} problems on {bad:,} of {events + bad:,} "
-            f"non-blank lines ({mode})",
+            f"{PROG}: {name}: {plural(problems, 'problem')} on {bad:,} of "
+            f"{plural(events + bad, 'non-blank line')} ({mode})",
             file=sys.stderr,
         )
         return 1
-    print(f"{inp.name}: {events:,} non-blank lines, no problems ({mode})")
+    print(f"{name}: {plural(events, 'non-blank line')}, no problems ({mode})")
     return 0
+
+
+def _validate_one(
+    spec: str | None,
+    args: argparse.Namespace,
+    counts: collections.Counter[str],
+    bar: Progress | None,
+    several: bool,
+) -> None:
+    """List the problems of one input, counting lines and problems into ``counts``."""
+    write = sys.stdout.write
+    with open_source(spec) as src:
+        prefix = f"{src.name}: " if several else ""
+
+        def report(s: Source) -> None:
+            if bar is not None:
+                bar.update(s.done_on_disk(), s.size or 0, s.bytes)
+
+        lines = src.iter_lines(args.max_line_bytes, report)
+        for rec in decode_lines(lines, is_camel(args.case), args.strict):
+            if rec.__class__ is ErrorRecord:
+                if bar is not None:
+                    bar.close()
+                counts["bad"] += 1
+                for e in rec.errors:
+                    counts["problems"] += 1
+                    write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
+            else:
+                counts["events"] += 1
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
@@ -615,29 +400,41 @@ def cmd_convert(args: argparse.Namespace) -> int:
     decode = event_decoder(is_camel(source), False, responses=True)
     bad = converted = 0
     loads = orjson.loads
-    with open_input(args.input) as inp, _open_output(args.output, inp) as out:
+    with open_source(args.input) as src, _open_output(args.output, src) as out:
         write = out.write
-        for n, line in enumerate(inp.iter_lines(), 1):
+        for n, line in enumerate(src.iter_lines(args.max_line_bytes), 1):
+            if isinstance(line, LineTooLong):
+                bad += 1
+                _kept(n, f"{line.detail()}; dropped", "not converted")
+                continue
             try:
                 obj = decode(loads(line))
-            except (orjson.JSONDecodeError, DecodeError) as exc:
+                text = dumps(obj, case=to)
+            except orjson.JSONDecodeError:
                 if not line.strip():
                     write(b"\n")
                     continue
                 bad += 1
-                error = exc if isinstance(exc, DecodeError) else _parse_error(line)
-                print(
-                    f"{PROG}: line {n}: kept as it was, not converted: {error.errors[0]}",
-                    file=sys.stderr,
-                )
-                write(line if line.endswith(b"\n") else line + b"\n")
+                _kept(n, str(_parse_error(line).errors[0]))
+            except RespmodelError as exc:
+                bad += 1
+                _kept(n, str(exc.errors[0]) if isinstance(exc, DecodeError) else str(exc))
+            except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+                bad += 1  # a decoder bug: the line is kept, the run goes on
+                _kept(n, f"$: cannot decode: {type(exc).__name__}: {exc}")
+            else:
+                write(text)
+                write(b"\n")
+                converted += 1
                 continue
-            write(dumps(obj, case=to))
-            write(b"\n")
-            converted += 1
+            write(line if line.endswith(b"\n") else line + b"\n")
     if converted == 0 and bad == 0:
-        raise InputError(f"{inp.name}: empty input (no JSON lines)")
+        raise InputError(f"{src.name}: empty input (no JSON lines)")
     return 1 if bad else 0
+
+
+def _kept(n: int, message: str, what: str = "kept as it was, not converted") -> None:
+    print(f"{PROG}: line {n}: {what}: {message}", file=sys.stderr)
 
 
 def _parse_error(line: bytes) -> DecodeError:
@@ -649,27 +446,25 @@ def _parse_error(line: bytes) -> DecodeError:
 
 
 @contextlib.contextmanager
-def _open_output(spec: str, inp: Input) -> Iterator[IO[bytes]]:
+def _open_output(spec: str, src: Source) -> Iterator[IO[bytes]]:
     if spec == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    if inp.path is not None and os.path.exists(spec) and os.path.samefile(spec, inp.path):
+    if src.path is not None and os.path.exists(spec) and os.path.samefile(spec, src.path):
         raise InputError(f"{spec}: the output would overwrite the input")
     if os.path.isdir(spec):
         raise InputError(f"{spec}: is a directory")
-    try:
-        f = open(spec, "wb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise InputError(f"{spec}: cannot write: {exc.strerror or exc}") from None
-    with f:
+    from ._rows import atomic_output
+
+    with atomic_output(spec) as f:
         yield f
 
 
 # --------------------------------------------------------------------------- arguments
 
 
-def _jobs(text: str) -> int:
+def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
@@ -691,45 +486,81 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    file_help = (
-        "a session: JSON Lines, plain or gzip; '-' reads standard input; "
-        "default: the bundled sample session"
-    )
-    p = commands.add_parser(
-        "decode",
-        help="summarise a recorded session",
-        description="Decode every line of a session and print a summary: events by type, "
-        "responses by status with their reasons, token usage, function and MCP "
-        "calls, and the bad lines.  Throughput goes to standard error.",
-    )
-    p.add_argument("file", nargs="?", metavar="FILE|-", help=file_help)
-    p.add_argument("--json", action="store_true", help="print the summary as one JSON document")
-    p.add_argument(
-        "--jobs",
-        type=_jobs,
-        default=1,
-        metavar="N",
-        help="decode in N processes (same result as one; default: 1)",
-    )
-    p.add_argument(
-        "--strict",
-        action="store_true",
-        help="report every deviation from the spec (unknown keys, tags, values)",
-    )
-    p.add_argument(
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument(
         "--case",
         choices=("snake", "camel"),
         default="snake",
         help="key style of the input (default: snake, the wire form)",
     )
+    reading.add_argument(
+        "--max-line-bytes",
+        type=_positive,
+        default=MAX_LINE,
+        metavar="N",
+        help=f"a longer line is a bad line, skipped without being read into memory "
+        f"(default: {MAX_LINE:,}, 16 MiB)",
+    )
+    checking = argparse.ArgumentParser(add_help=False, parents=[reading])
+    checking.add_argument(
+        "--strict",
+        action="store_true",
+        help="report every deviation from the spec (unknown keys, tags, values)",
+    )
+    paths_help = (
+        "session files (JSON Lines, plain or gzip), folders (every *.jsonl and *.jsonl.gz "
+        "below them) or glob patterns; '-' reads standard input; default: standard input "
+        "when it is piped, else the bundled sample session"
+    )
+
+    p = commands.add_parser(
+        "decode",
+        parents=[checking],
+        help="summarise recorded sessions: usage and cost per session and model",
+        description="Decode every line of the sessions and print a summary: files and "
+        "sessions, events by type, responses by status with their reasons, token usage "
+        "(in total, per model, per session), input transcription usage, cost, function "
+        "and MCP calls, and the bad lines.  Throughput goes to standard error.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON document")
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="decode in N processes, across files and within large ones (same result as one)",
+    )
+    p.add_argument(
+        "--cost",
+        action="store_true",
+        help="price every response by its model with the genai-prices package "
+        "(pip install 'respmodel[cost]'; offline)",
+    )
+    p.add_argument(
+        "--prices",
+        metavar="FILE",
+        help="price every response from your own table, JSON or CSV: per model (or "
+        "'prefix*'), US dollars per million tokens of input_text, input_audio, "
+        "input_image, cached_text, cached_audio, cached_image, output_text, output_audio",
+    )
+    p.add_argument(
+        "--rows",
+        metavar="FILE",
+        help="write one row per finished response to FILE: .csv, .jsonl, or .parquet "
+        "(pip install 'respmodel[parquet]')",
+    )
     p.set_defaults(run=cmd_decode)
 
     p = commands.add_parser(
         "convert",
+        parents=[reading],
         help="rewrite a session in the other key style",
         description="Rewrite a session line by line between the wire form (snake_case) and "
         "the camelCase form of the JS SDK, losslessly.  A line that does not "
-        "decode is copied unchanged and reported; the exit status is then 1.",
+        "decode is copied unchanged and reported (a line over the length limit is "
+        "dropped and reported); the exit status is then 1.  The output file appears "
+        "only once complete.",
     )
     p.add_argument("--to", choices=("camel", "snake"), required=True, help="key style to write")
     p.add_argument(
@@ -756,43 +587,48 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser(
         "validate",
-        help="list every problem in a session",
-        description="Decode every line of a session and list each problem as "
-        "'line N: PATH: MESSAGE'.  Exit status 1 when there are any.",
+        parents=[checking],
+        help="list every problem in sessions",
+        description="Decode every line of the sessions and list each problem as "
+        "'line N: PATH: MESSAGE' (prefixed by the file when there are several).  "
+        "Exit status 1 when there are any.",
     )
-    p.add_argument("file", nargs="?", metavar="FILE|-", help=file_help)
-    p.add_argument(
-        "--strict",
-        action="store_true",
-        help="report every deviation from the spec (unknown keys, tags, values)",
-    )
-    p.add_argument(
-        "--case",
-        choices=("snake", "camel"),
-        default="snake",
-        help="key style of the input (default: snake, the wire form)",
-    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help=paths_help)
     p.set_defaults(run=cmd_validate)
     return parser
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``respmodel`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
+    if getattr(args, "prices", None) is not None and getattr(args, "cost", False):
+        print(f"{PROG}: error: --cost and --prices FILE exclude each other", file=sys.stderr)
+        return 2
+    saved: Any = None
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        saved = signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.run(args))
-    except InputError as exc:
+    except RespmodelError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print(f"{PROG}: terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:
-        # The reader went away (``respmodel decode | head``): stop quietly.
+        # The reader went away (``respmodel decode | head``): stop quietly, with the
+        # status of a command killed by SIGPIPE, as shells report it.
         with contextlib.suppress(OSError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return 128 + signal.SIGPIPE
     except Exception as exc:  # a bug: still one line, as the command promises
         if os.environ.get("RESPMODEL_TRACEBACK"):
             raise
@@ -802,3 +638,6 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        if saved is not None:
+            signal.signal(signal.SIGTERM, saved)

@@ -376,13 +376,14 @@ class _Decoders:
             w.line(ind + 1, f"{m} += 1")
         for f in fields:
             key = f.key(mode.camel)
-            scalar = isinstance(f.kind, Scalar)
+            kind = f.kind
+            scalar = isinstance(kind, Scalar)
             # A scalar is stored as it is, so it is stored first and checked
             # after (a failed check raises, and the object is dropped).
             w.line(ind, f"{o}.{f.name} = {v} = {g}({key!r})" if scalar else f"{v} = {g}({key!r})")
-            if scalar:
+            if isinstance(kind, Scalar):
                 # One test for the common case (a null or absent key fails it too).
-                w.line(ind, f"if not ({f.kind.ok(w, v)}):")
+                w.line(ind, f"if not ({kind.ok(w, v)}):")
                 w.line(ind + 1, f"if {v} is not None:")
                 w.line(ind + 2, "raise _Invalid")
             else:

@@ -1,6 +1,7 @@
 """Server events: typed events for those that carry the resource, a generic event for the rest.
 
-The nine event types of SPEC.md's event table are model classes, one class
+The nine event types of the resource's event table, and the finished input
+transcription (for its usage), are model classes, one class
 per ``type`` value (so ``type`` is their tag, as for output items), and form
 the ``ServerEvent`` union with :class:`GenericEvent` as its fallback.  Every
 other type (the audio and text deltas, session and rate-limit events, in
@@ -27,7 +28,7 @@ from ._dispatch import decoder
 from ._docs import document
 from ._frozen import FrozenDict, freeze
 from ._json import _parse
-from ._kinds import Int, Obj, Str, Union, field
+from ._kinds import Float, Int, Obj, Str, Union, field
 from ._memo import memo
 from ._modes import Case, mode, mode_of
 from ._response import Response
@@ -38,6 +39,7 @@ __all__ = [
     "ConversationItemCreatedEvent",
     "ConversationItemDoneEvent",
     "GenericEvent",
+    "InputAudioTranscriptionCompletedEvent",
     "ResponseContentPartAddedEvent",
     "ResponseContentPartDoneEvent",
     "ResponseCreatedEvent",
@@ -45,6 +47,11 @@ __all__ = [
     "ResponseOutputItemAddedEvent",
     "ResponseOutputItemDoneEvent",
     "ServerEvent",
+    "TranscriptionDurationUsage",
+    "TranscriptionTokenDetails",
+    "TranscriptionTokenUsage",
+    "TranscriptionUsage",
+    "UnknownTranscriptionUsage",
     "loads_event",
 ]
 
@@ -158,6 +165,78 @@ class ResponseContentPartDoneEvent(_ContentPartEvent):
     type: ClassVar[str] = "response.content_part.done"
 
 
+@model
+class TranscriptionTokenDetails(Model):
+    """How the input tokens of a transcription split by modality."""
+
+    text_tokens: int | None = field(Int())
+    """The input tokens that were text (a transcription prompt). A non-negative integer."""
+    audio_tokens: int | None = field(Int())
+    """The input tokens that were the user's audio. A non-negative integer."""
+
+
+@model
+class TranscriptionTokenUsage(Model):
+    """Usage of a transcription model billed by tokens, ``{"type": "tokens", ...}``."""
+
+    type: ClassVar[str] = "tokens"
+    input_tokens: int | None = field(Int())
+    """The tokens the transcription model read: the audio, and any prompt. A non-negative integer."""
+    output_tokens: int | None = field(Int())
+    """The tokens of the transcript the model wrote. A non-negative integer."""
+    total_tokens: int | None = field(Int())
+    """Input plus output tokens of the transcription. A non-negative integer."""
+    input_token_details: TranscriptionTokenDetails | None = field(Obj(TranscriptionTokenDetails))
+    """How the input tokens split between text and audio."""
+
+
+@model
+class TranscriptionDurationUsage(Model):
+    """Usage of a transcription model billed by audio length, ``{"type": "duration", "seconds": ...}``."""
+
+    type: ClassVar[str] = "duration"
+    seconds: float | None = field(Float())
+    """The length of the transcribed audio in seconds, which this usage is billed by."""
+
+
+@attrs.frozen(repr=False, eq=False)
+class UnknownTranscriptionUsage(Unknown):
+    """A transcription usage whose ``type`` respmodel does not know, kept whole."""
+
+
+TranscriptionUsage: TypeAlias = (
+    TranscriptionTokenUsage | TranscriptionDurationUsage | UnknownTranscriptionUsage
+)
+"""The ``usage`` of a finished input transcription, tagged by ``type``."""
+
+register(
+    UnionInfo(
+        "TranscriptionUsage",
+        TranscriptionUsage,
+        tags_of(TranscriptionTokenUsage, TranscriptionDurationUsage),
+        UnknownTranscriptionUsage,
+    )
+)
+
+
+@model
+class InputAudioTranscriptionCompletedEvent(_Event):
+    """``conversation.item.input_audio_transcription.completed``: the user's audio, transcribed.
+
+    Its ``usage`` is billed for the transcription model, apart from the responses.
+    """
+
+    type: ClassVar[str] = "conversation.item.input_audio_transcription.completed"
+    item_id: str | None = field(Str())
+    """The id of the user's message item whose audio was transcribed."""
+    content_index: int | None = field(Int())
+    """The index of the audio content part in that item. A non-negative integer."""
+    transcript: str | None = field(Str())
+    """The text the transcription model heard."""
+    usage: TranscriptionUsage | None = field(Union("TranscriptionUsage"))
+    """What the transcription cost: tokens, or seconds of audio (billed apart from the responses)."""
+
+
 TYPED_EVENTS: tuple[type[Model], ...] = (
     ResponseCreatedEvent,
     ResponseDoneEvent,
@@ -168,6 +247,7 @@ TYPED_EVENTS: tuple[type[Model], ...] = (
     ConversationItemDoneEvent,
     ResponseContentPartAddedEvent,
     ResponseContentPartDoneEvent,
+    InputAudioTranscriptionCompletedEvent,
 )
 """The modelled event classes, one per ``type`` value."""
 
@@ -223,6 +303,7 @@ ServerEvent: TypeAlias = (
     | ConversationItemDoneEvent
     | ResponseContentPartAddedEvent
     | ResponseContentPartDoneEvent
+    | InputAudioTranscriptionCompletedEvent
     | GenericEvent
 )
 """A server event, tagged by ``type``; every type not modelled is a ``GenericEvent``."""

@@ -19,7 +19,7 @@ import attrs
 import orjson
 
 from ._converter import Case, is_camel
-from ._errors import DecodeError, ErrorDetail
+from ._errors import DecodeError, ErrorDetail, RespmodelError
 from ._events import ServerEvent, event_decoder
 from ._json import _parse
 from ._response import Response
@@ -27,6 +27,8 @@ from ._response import Response
 __all__ = ["ErrorRecord", "EventRecord", "iter_events"]
 
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_LINE = 16 * 1024 * 1024
+"""The default longest line read, in bytes (newline included); a longer one is a bad line."""
 
 
 @attrs.frozen
@@ -82,6 +84,44 @@ def _is_blank(line: Any) -> bool:
         return False
 
 
+class LineTooLong:
+    """Stands for a line longer than the limit, skipped without being kept in memory."""
+
+    __slots__ = ("limit", "size")
+
+    def __init__(self, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+
+    def detail(self) -> ErrorDetail:
+        return ErrorDetail(
+            "$", f"line too long: {self.size:,} bytes, more than the limit of {self.limit:,}"
+        )
+
+
+def bounded_lines(f: IO[bytes], limit: int = MAX_LINE) -> Iterator[bytes | LineTooLong]:
+    """The lines of a binary file, each at most ``limit`` bytes; a longer one is skipped.
+
+    In its place comes a :class:`LineTooLong`, so that line numbers stay right
+    and memory stays bounded however long a line (or a file without newlines) is.
+    """
+    readline = f.readline
+    cap = limit + 1
+    while True:
+        line = readline(cap)
+        if len(line) <= limit:
+            if not line:
+                return
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield LineTooLong(size, limit)
+
+
 _new = object.__new__
 _set_line = EventRecord.__dict__["line"].__set__
 _set_event = EventRecord.__dict__["event"].__set__
@@ -99,6 +139,9 @@ def decode_lines(
         try:
             event = decode(loads(line))
         except orjson.JSONDecodeError:
+            if line.__class__ is LineTooLong:
+                yield ErrorRecord(n, (line.detail(),))
+                continue
             if _is_blank(line):
                 continue
             try:
@@ -106,14 +149,26 @@ def decode_lines(
             except DecodeError as exc:
                 yield ErrorRecord(n, exc.errors)
             continue
-        except DecodeError as exc:
-            yield ErrorRecord(n, exc.errors)
+        except RespmodelError as exc:
+            yield ErrorRecord(n, _details(exc))
+            continue
+        except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+            # A decoder bug must not end the stream and lose the lines after it:
+            # the line is reported as bad, with what went wrong.
+            yield ErrorRecord(n, (ErrorDetail("$", f"cannot decode: {type(exc).__name__}: {exc}"),))
             continue
         # An EventRecord without __init__: this loop runs once per event of a session.
         record = _new(EventRecord)
         _set_line(record, n)
         _set_event(record, event)
         yield record
+
+
+def _details(exc: RespmodelError) -> tuple[ErrorDetail, ...]:
+    errors = getattr(exc, "errors", None)
+    if errors:
+        return tuple(errors)
+    return (ErrorDetail("$", str(exc)),)
 
 
 def open_path(path: str | os.PathLike[str]) -> IO[bytes]:
@@ -154,6 +209,7 @@ def iter_events(
     *,
     case: Case = "snake",
     strict: bool = False,
+    max_line: int = MAX_LINE,
 ) -> Iterator[EventRecord | ErrorRecord]:
     """Decode a recorded session line by line, yielding a record per non-blank line.
 
@@ -166,12 +222,13 @@ def iter_events(
     :class:`ErrorRecord` with its line number and problems, and the stream
     goes on.  Blank lines are skipped (but counted in line numbers).  A path
     is opened at once (a missing file raises here) and closed when the
-    iteration ends.
+    iteration ends; a line of it longer than ``max_line`` bytes (16 MiB by
+    default) is an :class:`ErrorRecord`, skipped without being read into memory.
     """
     camel, strict = is_camel(case), bool(strict)
     if isinstance(source, (str, os.PathLike)):
         f = open_path(source)
-        return _closing(decode_lines(f, camel, strict), f)
+        return _closing(decode_lines(bounded_lines(f, max_line), camel, strict), f)
     if isinstance(source, (bytes, bytearray, memoryview)):
         raise TypeError(
             "iter_events takes a path, a file object or an iterable of lines, not "

@@ -85,6 +85,22 @@ TYPED = [
             "part": PART,
         },
     ),
+    (
+        "conversation.item.input_audio_transcription.completed",
+        respmodel.InputAudioTranscriptionCompletedEvent,
+        {
+            "item_id": "item_1",
+            "content_index": 0,
+            "transcript": "Hello.",
+            "usage": {
+                "type": "tokens",
+                "input_tokens": 14,
+                "output_tokens": 3,
+                "total_tokens": 17,
+                "input_token_details": {"text_tokens": 0, "audio_tokens": 14},
+            },
+        },
+    ),
 ]
 
 GENERIC = [
@@ -147,7 +163,7 @@ def typed_json(tag: str, fields: dict[str, Any], event_id: bool = True) -> dict[
 
 
 def test_every_spec_event_type_has_a_class() -> None:
-    """The typed events are exactly SPEC.md's event table, one class per type."""
+    """The typed events are SPEC.md's event table and the finished transcription, one class per type."""
     assert {cls.type for cls in TYPED_EVENTS} == {tag for tag, _, _ in TYPED}  # type: ignore[attr-defined]
     assert {cls for _, cls, _ in TYPED} == set(TYPED_EVENTS)
 

@@ -12,6 +12,7 @@ import orjson
 import pytest
 
 import respmodel
+from respmodel import _stream
 
 DONE = {
     "type": "response.done",
@@ -234,3 +235,34 @@ def test_bundled_sample_streams() -> None:
         records = list(respmodel.iter_events(path))
     assert len(records) > 1000
     assert sum(not r.ok for r in records) == 3
+
+
+def test_iter_events_bounds_line_length(tmp_path: Path) -> None:
+    """A line of a path longer than max_line is one ErrorRecord; the lines after it decode."""
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b'{"type": "a"}\n' + b"x" * 500 + b'\n{"type": "b"}\n')
+    records = list(respmodel.iter_events(path, max_line=100))
+    assert [r.ok for r in records] == [True, False, True]
+    assert records[1].message == "line too long: 501 bytes, more than the limit of 100"  # type: ignore[union-attr]
+
+
+def test_iter_events_survives_a_line_that_breaks_the_decoder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A line on which the decoder raises a bug's exception is an ErrorRecord; the stream goes on."""
+    real = _stream.event_decoder
+
+    def buggy(*args: Any, **kwargs: Any) -> Any:
+        decode = real(*args, **kwargs)
+
+        def broken(d: Any) -> Any:
+            if d.get("type") == "boom":
+                raise TypeError("unhashable type: 'list'")
+            return decode(d)
+
+        return broken
+
+    monkeypatch.setattr(_stream, "event_decoder", buggy)
+    records = list(respmodel.iter_events([b'{"type": "boom"}', b'{"type": "a"}']))
+    assert [r.ok for r in records] == [False, True]
+    assert str(records[0]) == "line 1: $: cannot decode: TypeError: unhashable type: 'list'"

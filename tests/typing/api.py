@@ -223,3 +223,28 @@ def preconfigured_converter(data: bytes) -> None:
 def version() -> None:
     """``__version__`` is a string."""
     assert_type(respmodel.__version__, str)
+
+
+def folder_usage(folder: str) -> float:
+    """``summarize`` and ``iter_rows`` give typed results; prices are optional."""
+    prices = respmodel.load_prices("prices.json")
+    assert_type(prices, respmodel.PriceTable)
+    summary = respmodel.summarize([folder], prices=prices, jobs=2)
+    assert_type(summary, respmodel.Summary)
+    assert_type(summary.to_json()["usage"], Any)
+    total = 0.0
+    for row in respmodel.iter_rows(folder, prices=respmodel.GenaiPrices()):
+        assert_type(row, respmodel.Row)
+        assert_type(row.cost, float | None)
+        total += row.cost or 0.0
+    return total
+
+
+def transcription(data: bytes) -> int | None:
+    """The transcription event's usage is a tagged union."""
+    event = respmodel.loads_event(data)
+    if isinstance(event, respmodel.InputAudioTranscriptionCompletedEvent):
+        usage = event.usage
+        if isinstance(usage, respmodel.TranscriptionTokenUsage):
+            return usage.input_tokens
+    return None
