@@ -56,6 +56,11 @@ nitpick_ignore = [
     ("py:class", "respmodel._json.T"),
     ("py:class", "T"),
     ("py:class", "TypeForm"),
+    # The summary's building blocks: described in Summary's and Row's docstrings.
+    ("py:class", "Tally"),
+    ("py:class", "respmodel._summary.Tally"),
+    ("py:class", "respmodel._summary.Transcription"),
+    ("py:class", "respmodel._pricing.Pricer"),
     ("py:obj", "respmodel._frozen._K"),
     ("py:obj", "respmodel._frozen._V"),
 ]
