@@ -17,11 +17,12 @@ later, on a read):
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._errors import DecodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, json_repr
 from ._kinds import field_infos
 
@@ -168,6 +169,19 @@ def _rebuild(
     return obj  # type: ignore[no-any-return]
 
 
+def _object_data(value: Any) -> FrozenDict[str, Any]:
+    """``Unknown.data`` as given to a constructor: a JSON object, deep-frozen."""
+    from ._jsontree import own  # imports the model modules, which import this one
+
+    if not isinstance(value, Mapping):
+        raise ValidationError("data", f"expected a JSON object, got {type(value).__name__}")
+    try:
+        return freeze(own(value))  # type: ignore[no-any-return]
+    except DecodeError as exc:
+        err = exc.errors[0]
+        raise ValidationError(f"data{err.path[1:]}", err.message) from None
+
+
 @attrs.frozen(repr=False, eq=False)
 class Unknown:
     """Base of the classes that keep an object whose tag respmodel does not know.
@@ -176,7 +190,7 @@ class Unknown:
     Equal when of the same class with equal ``data``.
     """
 
-    data: FrozenDict[str, Any] = attrs.field(converter=freeze)
+    data: FrozenDict[str, Any] = attrs.field(converter=_object_data)
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__ or not isinstance(other, Unknown):

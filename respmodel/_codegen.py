@@ -37,7 +37,7 @@ import attrs
 
 from ._base import Model, Unknown, twin
 from ._check import tag_of
-from ._errors import ValidationError
+from ._errors import DecodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, thaw
 from ._jsontree import own
 from ._kinds import FieldInfo, Metadata, Scalar, field_infos
@@ -141,7 +141,11 @@ def _null_set(names: tuple[str, ...]) -> frozenset[str]:
 
 def _arg(owner: str, f: FieldInfo, value: Any, check: bool) -> Any:
     """A constructor argument the generated test did not accept as it is: convert and check."""
-    converted = f.kind.convert(value)
+    try:
+        converted = f.kind.convert(value)
+    except DecodeError as exc:  # opaque JSON that JSON cannot hold (a NaN, a set, ...)
+        err = exc.errors[0]
+        raise ValidationError(f"{owner}.{f.name}{err.path[1:]}", err.message) from None
     if check:
         problem = f.kind.problem(converted)
         if problem is not None:
@@ -149,15 +153,28 @@ def _arg(owner: str, f: FieldInfo, value: Any, check: bool) -> Any:
     return converted
 
 
-def _extra_arg(owner: str, value: Any) -> FrozenDict[str, Any]:
+def _extra_arg(owner: str, known: frozenset[str], value: Any) -> FrozenDict[str, Any]:
+    """``extra`` given to a constructor: JSON values under keys no field encodes to."""
     if not value:
         return EMPTY
+    if type(value) is FrozenDict:
+        # respmodel's own (attrs.evolve copies it): kept as decoded, whatever its keys.
+        return freeze(value)  # type: ignore[no-any-return]
     if not isinstance(value, Mapping):
         raise ValidationError(f"{owner}.extra", "expected a mapping of unknown keys to JSON values")
-    frozen = freeze(value)
-    if not isinstance(frozen, FrozenDict):  # pragma: no cover - freeze keeps mappings
-        raise ValidationError(f"{owner}.extra", "expected a mapping of unknown keys to JSON values")
-    return frozen
+    try:
+        plain = own(value)
+    except DecodeError as exc:
+        err = exc.errors[0]
+        raise ValidationError(f"{owner}.extra{err.path[1:]}", err.message) from None
+    taken = known.intersection(plain)
+    if taken:
+        # It would be written over (or write over the field) when encoding.
+        key = sorted(taken)[0]
+        raise ValidationError(
+            f"{owner}.extra", f'"{key}" is a modelled key of {owner}: set the attribute instead'
+        )
+    return freeze(plain)  # type: ignore[no-any-return]
 
 
 def _nulls_arg(owner: str, names: frozenset[str], value: Any) -> frozenset[str]:
@@ -578,6 +595,10 @@ class _Inits:
         w.const(f"_{c}", cls)
         w.const(f"_{c}_twin", twin(cls))
         w.const(f"_{c}_names", frozenset(names))
+        known = {k for f in fields for k in (f.snake, f.camel)} | (
+            {"type"} if tag_of(cls) else set()
+        )
+        w.const(f"_{c}_known", frozenset(known))
         w.const(f"_{c}_slots", (*names, "extra", "json_nulls", "_src", "_camel"))
         params = "".join(f"{n}=None, " for n in names)
         w.line(0, f"def {name}(self, *, {params}extra=_EMPTY, json_nulls=_NO_NULLS):")
@@ -589,7 +610,7 @@ class _Inits:
             w.line(1, f"if {test}:")
             w.line(2, f"{f.name} = _arg({c!r}, {info}, {f.name}, _check)")
         w.line(1, "if extra is not _EMPTY:")
-        w.line(2, f"extra = _extra_arg({c!r}, extra)")
+        w.line(2, f"extra = _extra_arg({c!r}, _{c}_known, extra)")
         w.line(1, f"if json_nulls.__class__ is not frozenset or not json_nulls <= _{c}_names:")
         w.line(2, f"json_nulls = _nulls_arg({c!r}, _{c}_names, json_nulls)")
         w.line(1, f"if self.__class__ is not _{c}:  # a subclass: no twin to store through")

@@ -356,7 +356,7 @@ class Float(Scalar):
 
     def message(self, value: Any, strict: bool) -> str | None:
         if self.type_ok(value) and not (
-            math.isfinite(value) and (not _is_int(value) or INT_MIN <= value <= INT_MAX)
+            (INT_MIN <= value <= INT_MAX) if _is_int(value) else math.isfinite(value)
         ):
             return _got("a finite number", value)
         return super().message(value, strict)
@@ -513,7 +513,9 @@ class Json(Kind):
         e.line(ind, f"{var} = {'_freeze_py' if e.python else '_freeze'}({var})")
 
     def convert(self, value: Any) -> Any:
-        return freeze(value)
+        from ._jsontree import own  # checks what JSON cannot hold; imports this module
+
+        return freeze(own(value))
 
     def encode(self, e: Emitter, var: str, name: str) -> str:
         # Frozen opaque JSON goes to orjson as dicts and lists (see _frozen.thaw).

@@ -854,9 +854,9 @@ def test_nesting_deeper_than_json_allows_is_a_decode_error(levels: int, case: st
 def test_constructors_refuse_json_deeper_than_json_allows() -> None:
     """Opaque values given to constructors nest at most 1024 levels (freeze stays iterative)."""
     assert respmodel.McpTool(input_schema=_deep_py(MAX_DEPTH)).input_schema is not None
-    with pytest.raises(respmodel.ValidationError, match="nested deeper than 1024 levels"):
+    with pytest.raises(respmodel.ValidationError, match="at most 1024 nested arrays and objects"):
         respmodel.McpTool(input_schema=_deep_py(MAX_DEPTH + 1))
-    with pytest.raises(respmodel.ValidationError, match="nested deeper than 1024 levels"):
+    with pytest.raises(respmodel.ValidationError, match="at most 1024 nested arrays and objects"):
         respmodel.UnknownItem({"type": "x", "loop": _cycle()})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from typing import Any
 
 import attrs
 import orjson
@@ -199,3 +200,67 @@ def test_constraint_limits_are_inclusive() -> None:
     respmodel.Response(temperature=1.2)
     respmodel.Response(metadata={f"{i:064d}": "v" * 512 for i in range(16)})
     respmodel.Usage(input_tokens=0)
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "message"),
+    [
+        (
+            lambda: respmodel.Response(temperature=10**5000),
+            "Response.temperature",
+            "expected a finite number",
+        ),
+        (
+            lambda: respmodel.Usage(input_tokens=10**5000),
+            "Usage.input_tokens",
+            "expected an integer from -2**63 to 2**64-1",
+        ),
+        (
+            lambda: respmodel.Usage(total_tokens=10**30),
+            "Usage.total_tokens",
+            "expected an integer from -2**63 to 2**64-1",
+        ),
+        (lambda: respmodel.Response(json_nulls=5), "Response.json_nulls", "expected a set"),
+        (
+            lambda: respmodel.Response(id="x", extra={"id": "dup"}),
+            "Response.extra",
+            '"id" is a modelled key of Response',
+        ),
+        (
+            lambda: respmodel.Response(extra={"conversationId": "dup"}),
+            "Response.extra",
+            '"conversationId" is a modelled key',
+        ),
+        (lambda: respmodel.UnknownItem(5), "data", "expected a JSON object"),  # type: ignore[arg-type]
+        (
+            lambda: respmodel.UnknownItem({"type": "x", "v": float("nan")}),
+            "data.v",
+            "expected a finite number",
+        ),
+        (
+            lambda: respmodel.McpCallItem(extra={"a": float("inf")}),
+            "McpCallItem.extra.a",
+            "expected a finite number",
+        ),
+        (
+            lambda: respmodel.McpTool(input_schema={"a": {1, 2}}),
+            "McpTool.input_schema.a",
+            "expected a JSON value",
+        ),
+    ],
+)
+def test_constructors_raise_validation_error_for_what_json_cannot_hold(
+    build: Any, field: str, message: str
+) -> None:
+    """Huge numbers, NaN, non-JSON values and keys a field would overwrite are ValidationErrors."""
+    with pytest.raises(respmodel.ValidationError) as info:
+        build()
+    assert info.value.field == field
+    assert message in info.value.message
+
+
+def test_evolve_keeps_unknown_keys_of_the_other_key_style() -> None:
+    """A lenient object holding a camel key among its unknown keys can still be evolved."""
+    resp = respmodel.loads(b'{"id": "r", "conversationId": "c"}')
+    evolved = attrs.evolve(resp, status="completed")
+    assert evolved.extra == {"conversationId": "c"}
