@@ -48,6 +48,7 @@ from ._response import Response, ResponseError, StatusDetails
 from ._unions import AudioFormat, ContentPart, McpError, OutputItem, Voice
 from ._usage import CachedTokensDetails, InputTokenDetails, OutputTokenDetails, Usage
 from ._voices import (
+    AzureAvatarVoiceSync,
     AzureCustomVoice,
     AzurePersonalVoice,
     AzureRealtimeNativeVoice,
@@ -66,6 +67,7 @@ _LAZY = {
             "ConversationItemAddedEvent",
             "ConversationItemCreatedEvent",
             "ConversationItemDoneEvent",
+            "ConversationItemRetrievedEvent",
             "GenericEvent",
             "InputAudioTranscriptionCompletedEvent",
             "ResponseContentPartAddedEvent",
@@ -95,6 +97,7 @@ if TYPE_CHECKING:
         ConversationItemAddedEvent,
         ConversationItemCreatedEvent,
         ConversationItemDoneEvent,
+        ConversationItemRetrievedEvent,
         GenericEvent,
         InputAudioTranscriptionCompletedEvent,
         ResponseContentPartAddedEvent,
@@ -144,6 +147,7 @@ __all__ = [
     "AudioFormat",
     "AudioOutput",
     "AudioPart",
+    "AzureAvatarVoiceSync",
     "AzureCustomVoice",
     "AzurePersonalVoice",
     "AzureRealtimeNativeVoice",
@@ -154,6 +158,7 @@ __all__ = [
     "ConversationItemAddedEvent",
     "ConversationItemCreatedEvent",
     "ConversationItemDoneEvent",
+    "ConversationItemRetrievedEvent",
     "CustomVoice",
     "DecodeError",
     "EncodeError",

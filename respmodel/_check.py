@@ -93,7 +93,7 @@ class _Walk:
                 self.bad(f"{path}.type", f"expected {expected}, got {describe(tag)}")
         elif info.untagged is not None and info.untagged_key in value:
             self.obj(info.untagged, value, path)
-        elif self.strict:
+        elif self.strict and not info.untagged_unknown:
             self.bad(path, f'missing tag "type": expected {expected}')
 
 

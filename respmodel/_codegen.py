@@ -400,7 +400,7 @@ class _Decoders:
             w.line(ind, f"{o}.{f.name} = {v} = {g}({key!r})" if scalar else f"{v} = {g}({key!r})")
             if isinstance(kind, Scalar):
                 # One test for the common case (a null or absent key fails it too).
-                w.line(ind, f"if not ({kind.ok(w, v)}):")
+                w.line(ind, f"if not ({kind.ok(w, v, f'{c}_{f.name}')}):")
                 w.line(ind + 1, f"if {v} is not None:")
                 w.line(ind + 2, "raise _Invalid")
             else:
@@ -454,7 +454,8 @@ class _Decoders:
         if untagged is not None:
             w.line(2, f"if {info.untagged_key!r} in x:")
             w.line(3, f"return {untagged}(x)")
-        w.line(2, "raise _Invalid" if mode.strict else f"return {make_unknown}")
+        strict_untagged = mode.strict and not info.untagged_unknown
+        w.line(2, "raise _Invalid" if strict_untagged else f"return {make_unknown}")
         if info.allows_str:
             test = "_type(x) is str"
             if mode.python:

@@ -38,6 +38,7 @@ __all__ = [
     "ConversationItemAddedEvent",
     "ConversationItemCreatedEvent",
     "ConversationItemDoneEvent",
+    "ConversationItemRetrievedEvent",
     "GenericEvent",
     "InputAudioTranscriptionCompletedEvent",
     "ResponseContentPartAddedEvent",
@@ -135,6 +136,15 @@ class ConversationItemDoneEvent(_ConversationItemEvent):
     """``conversation.item.done``: a conversation item is finished (GA)."""
 
     type: ClassVar[str] = "conversation.item.done"
+
+
+@model
+class ConversationItemRetrievedEvent(_Event):
+    """``conversation.item.retrieved``: the item a client asked for with ``conversation.item.retrieve``."""
+
+    type: ClassVar[str] = "conversation.item.retrieved"
+    item: OutputItem | None = field(Union("OutputItem"))
+    """The item as the server holds it (audio content comes with its audio data)."""
 
 
 @model
@@ -245,6 +255,7 @@ TYPED_EVENTS: tuple[type[Model], ...] = (
     ConversationItemCreatedEvent,
     ConversationItemAddedEvent,
     ConversationItemDoneEvent,
+    ConversationItemRetrievedEvent,
     ResponseContentPartAddedEvent,
     ResponseContentPartDoneEvent,
     InputAudioTranscriptionCompletedEvent,
@@ -301,6 +312,7 @@ ServerEvent: TypeAlias = (
     | ConversationItemCreatedEvent
     | ConversationItemAddedEvent
     | ConversationItemDoneEvent
+    | ConversationItemRetrievedEvent
     | ResponseContentPartAddedEvent
     | ResponseContentPartDoneEvent
     | InputAudioTranscriptionCompletedEvent

@@ -35,6 +35,8 @@ __all__ = [
 ]
 
 ITEM_STATUSES = ("completed", "incomplete", "in_progress")
+SEARCH_STATUSES = (*ITEM_STATUSES, "searching", "failed")
+"""Azure's web and file search items also report a search under way, and a failed one."""
 ROLES = ("system", "user", "assistant")
 
 
@@ -52,9 +54,8 @@ class _Item(Model):
     status: str | None = field(Enum(ITEM_STATUSES))
     """How far along the item is; it does not change the conversation.
 
-    Open enum; known values: ``"in_progress"``, ``"completed"``, ``"incomplete"``.
-    Azure's search items also report ``"searching"`` and ``"failed"``: kept when
-    decoding leniently, reported when decoding strictly.
+    Open enum; known values: ``"in_progress"``, ``"completed"``, ``"incomplete"``
+    (the search items also know ``"searching"`` and ``"failed"``).
     """
 
 
@@ -160,10 +161,11 @@ class McpCallItem(_Item):
     error: McpError | None = field(Union("McpError"))
     """Why the call failed, or ``None``.
 
-    A protocol, tool execution or HTTP error (see ``McpError``).  An error of
-    another ``type``, or without one (Azure declares this field opaque), is an
-    ``UnknownMcpError`` when decoding leniently and is reported when decoding
-    strictly.
+    A protocol, tool execution or HTTP error (see ``McpError``).  An error
+    without a ``type`` (Azure declares this field opaque, and sends
+    ``{"message": ..., "code": ...}``) is an ``UnknownMcpError`` in every mode;
+    one of another ``type`` is an ``UnknownMcpError`` when decoding leniently
+    and is reported when decoding strictly.
     """
 
 
@@ -223,6 +225,12 @@ class WebSearchCallItem(_Item):
     """A web search the model ran (Azure)."""
 
     type: ClassVar[str] = "web_search_call"
+    status: str | None = field(Enum(SEARCH_STATUSES))
+    """How far along the search is.
+
+    Open enum; known values: ``"in_progress"``, ``"searching"``, ``"completed"``,
+    ``"incomplete"``, ``"failed"``.
+    """
 
 
 @model
@@ -246,6 +254,12 @@ class FileSearchCallItem(_Item):
     """A file search the model ran, with its queries and results (Azure)."""
 
     type: ClassVar[str] = "file_search_call"
+    status: str | None = field(Enum(SEARCH_STATUSES))
+    """How far along the search is.
+
+    Open enum; known values: ``"in_progress"``, ``"searching"``, ``"completed"``,
+    ``"incomplete"``, ``"failed"``.
+    """
     queries: tuple[str, ...] | None = field(Seq(Str()))
     """The queries the model searched with."""
     results: tuple[FileSearchResult, ...] | None = field(Seq(Obj(FileSearchResult)))

@@ -219,12 +219,12 @@ class Scalar(Kind):
 
     __slots__ = ()
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         """An expression true when non-null JSON ``var`` is acceptable in the emitter's mode."""
         raise NotImplementedError
 
     def emit(self, e: Emitter, var: str, name: str, ind: int) -> None:
-        _emit_test(e, ind, f"not ({self.ok(e, var)})")
+        _emit_test(e, ind, f"not ({self.ok(e, var, name)})")
 
 
 def _text(e: Emitter, var: str) -> str:
@@ -240,7 +240,7 @@ class Str(Scalar):
     def type_ok(self, value: Any) -> bool:
         return isinstance(value, str)
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         return _text(e, var)
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
@@ -265,10 +265,10 @@ class Enum(Str):
     def strict_ok(self, value: Any) -> bool:
         return value in self.values
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         if not e.strict:
             return _text(e, var)
-        values = e.const(f"_values_{'_'.join(self.values)}"[:60], frozenset(self.values))
+        values = e.const(f"_{name}_values", frozenset(self.values))
         return f"_type({var}) is str and {var} in {values}"
 
     def problem(self, value: Any) -> tuple[str, str] | None:
@@ -291,7 +291,7 @@ class Const(Str):
     def strict_ok(self, value: Any) -> bool:
         return bool(value == self.value)
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         return f"{var} == {self.value!r}" if e.strict else _text(e, var)
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
@@ -327,7 +327,7 @@ class Int(Scalar):
             return _got("an integer from -2**63 to 2**64-1", value)
         return problem
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         low = 0 if e.strict and self.nonneg else INT_MIN
         if e.python:
             return f"_type({var}) is int and {low} <= {var} <= {INT_MAX}"
@@ -361,7 +361,7 @@ class Float(Scalar):
             return _got("a finite number", value)
         return super().message(value, strict)
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         if e.python:  # NaN and the infinities fail the comparison; ints must fit 64 bits
             test = (
                 f"(_type({var}) is float and -_INF < {var} < _INF"
@@ -386,11 +386,11 @@ class Bool(Scalar):
     def type_ok(self, value: Any) -> bool:
         return value is True or value is False
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         return f"{var} is True or {var} is False"
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
-        return self.ok(e, var)
+        return self.ok(e, var, name)
 
 
 class IntOrInf(Scalar):
@@ -405,7 +405,7 @@ class IntOrInf(Scalar):
     def strict_ok(self, value: Any) -> bool:
         return value == "inf" or (_is_int(value) and value >= 0)
 
-    def ok(self, e: Emitter, var: str) -> str:
+    def ok(self, e: Emitter, var: str, name: str) -> str:
         low = 0 if e.strict else INT_MIN
         if e.python:
             number = f"_type({var}) is int and {low} <= {var} <= {INT_MAX}"

@@ -241,7 +241,7 @@ class _Writer:
             )
             if self.strict:
                 obj["anyOf"] = [{"required": ["type"]}, {"required": [ukey]}]
-        elif self.strict:
+        elif self.strict and not info.untagged_unknown:
             obj["required"] = ["type"]
         obj["allOf"] = branches
         members = ", ".join(f'"{t}": {c.__name__}' for t, c in info.tags.items())

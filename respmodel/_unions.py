@@ -47,6 +47,7 @@ from ._parts import (
     UnknownPart,
 )
 from ._voices import (
+    AzureAvatarVoiceSync,
     AzureCustomVoice,
     AzurePersonalVoice,
     AzureRealtimeNativeVoice,
@@ -100,6 +101,7 @@ Voice: TypeAlias = (
     | AzureCustomVoice
     | AzurePersonalVoice
     | AzureRealtimeNativeVoice
+    | AzureAvatarVoiceSync
     | CustomVoice
     | UnknownVoice
 )
@@ -150,6 +152,9 @@ class UnionInfo:
     """An object with no ``type`` but with this key is an ``untagged`` (``{"id": ...}`` voices)."""
     open: bool = False
     """Every tag is a member: an unknown tag selects ``unknown`` in strict mode too (events)."""
+    untagged_unknown: bool = False
+    """An object without ``type`` is a valid member, kept as ``unknown`` in strict mode too
+    (MCP errors: Azure declares them opaque and sends ``{"message": ..., "code": ...}``)."""
 
     @property
     def members(self) -> tuple[type, ...]:
@@ -212,6 +217,7 @@ UNIONS: dict[str, UnionInfo] = {
                 AzureCustomVoice,
                 AzurePersonalVoice,
                 AzureRealtimeNativeVoice,
+                AzureAvatarVoiceSync,
             ),
             UnknownVoice,
             allows_str=True,
@@ -229,6 +235,7 @@ UNIONS: dict[str, UnionInfo] = {
             McpError,
             tags_of(McpProtocolError, McpToolExecutionError, McpHttpError),
             UnknownMcpError,
+            untagged_unknown=True,
         ),
     )
 }

@@ -12,6 +12,7 @@ from ._kinds import Enum, Float, Seq, Str, field
 
 __all__ = [
     "KNOWN_VOICE_NAMES",
+    "AzureAvatarVoiceSync",
     "AzureCustomVoice",
     "AzurePersonalVoice",
     "AzureRealtimeNativeVoice",
@@ -35,7 +36,13 @@ KNOWN_VOICE_NAMES = (
 )
 """The built-in voice names; any other string is accepted too, in every mode."""
 
-PERSONAL_VOICE_MODELS = ("DragonLatestNeural", "PhoenixLatestNeural", "PhoenixV2Neural")
+PERSONAL_VOICE_MODELS = (
+    "DragonLatestNeural",
+    "DragonHDOmniLatestNeural",
+    "MAI-Voice-1",
+    "PhoenixLatestNeural",
+    "PhoenixV2Neural",
+)
 
 
 @model
@@ -48,11 +55,9 @@ class OpenAIVoice(Model):
 
 
 @model
-class _AzureVoiceFields(Model):
-    """The fields the Azure standard, custom and personal voices share."""
+class _AzureVoiceSettings(Model):
+    """The speech settings every Azure voice object takes (the avatar voice has no name)."""
 
-    name: str | None = field(Str())
-    """The Azure voice's name, e.g. ``"en-US-AvaNeural"``; Azure requires a non-empty name."""
     temperature: float | None = field(Float())
     """How much the synthesized speech varies; Azure accepts 0.0 to 1.0.
 
@@ -97,6 +102,14 @@ class _AzureVoiceFields(Model):
 
 
 @model
+class _AzureVoiceFields(_AzureVoiceSettings):
+    """The fields the Azure standard, custom and personal voices share: the settings and a name."""
+
+    name: str | None = field(Str())
+    """The Azure voice's name, e.g. ``"en-US-AvaNeural"``; Azure requires a non-empty name."""
+
+
+@model
 class AzureStandardVoice(_AzureVoiceFields):
     """An Azure neural voice, ``{"type": "azure-standard", ...}``."""
 
@@ -120,9 +133,18 @@ class AzurePersonalVoice(_AzureVoiceFields):
     model: str | None = field(Enum(PERSONAL_VOICE_MODELS))
     """The neural model the personal voice runs on.
 
-    Open enum; known values: ``"DragonLatestNeural"``, ``"PhoenixLatestNeural"``,
-    ``"PhoenixV2Neural"``.
+    Open enum; known values: ``"DragonLatestNeural"``, ``"DragonHDOmniLatestNeural"``,
+    ``"MAI-Voice-1"``, ``"PhoenixLatestNeural"``, ``"PhoenixV2Neural"``.
     """
+
+
+@model
+class AzureAvatarVoiceSync(_AzureVoiceSettings):
+    """The voice of an Azure avatar, kept in sync with it: ``{"type": "avatar-voice-sync", ...}``."""
+
+    type: ClassVar[str] = "avatar-voice-sync"
+    model: str | None = field(Str())
+    """The neural model the avatar's voice runs on."""
 
 
 @model

@@ -64,6 +64,11 @@ TYPED = [
         {"previous_item_id": "item_0", "item": ITEM},
     ),
     (
+        "conversation.item.retrieved",
+        respmodel.ConversationItemRetrievedEvent,
+        {"item": ITEM},
+    ),
+    (
         "response.content_part.added",
         respmodel.ResponseContentPartAddedEvent,
         {
@@ -231,7 +236,8 @@ def test_typed_events_built_by_constructors_encode_their_tag(
 
 def test_typed_event_keys_are_camelized() -> None:
     """In the camelCase form the event's own keys are camelized; its type is not."""
-    event = respmodel.loads_event(orjson.dumps(typed_json(*TYPED[7][::2])))
+    row = {tag: (tag, fields) for tag, _, fields in TYPED}
+    event = respmodel.loads_event(orjson.dumps(typed_json(*row["response.content_part.added"])))
     camel = orjson.loads(respmodel.dumps(event, case="camel"))
     assert set(camel) == {
         "type",
@@ -243,7 +249,7 @@ def test_typed_event_keys_are_camelized() -> None:
         "part",
     }
     assert camel["type"] == "response.content_part.added"
-    event = respmodel.loads_event(orjson.dumps(typed_json(*TYPED[4][::2])))
+    event = respmodel.loads_event(orjson.dumps(typed_json(*row["conversation.item.created"])))
     assert "previousItemId" in orjson.loads(respmodel.dumps(event, case="camel"))
 
 

@@ -510,7 +510,7 @@ UNTAGGED_PATHS = {
     "part": {"$.output[0].content[0]"},
     "voice": {"$.audio.output.voice", "$.voice"},
     "format": {"$.audio.output.format"},
-    "mcp error": {"$.output[0].error"},
+    "mcp error": set(),  # Azure declares MCP errors opaque: valid without a tag, in strict mode too
 }
 
 
@@ -531,7 +531,13 @@ def test_tagged_objects_without_their_tag_are_kept_whole(
     assert type(found) is unknown
     assert found.data == freeze(data)
     assert found.type is None
-    assert strict_paths(in_case(response, case), respmodel.Response, case) == UNTAGGED_PATHS[where]
+    if UNTAGGED_PATHS[where]:
+        assert (
+            strict_paths(in_case(response, case), respmodel.Response, case) == UNTAGGED_PATHS[where]
+        )
+    else:
+        strict = respmodel.loads(orjson.dumps(in_case(response, case)), case=case, strict=True)
+        assert strict == obj
 
 
 def test_a_response_from_the_future_keeps_everything(case: str) -> None:

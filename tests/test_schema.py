@@ -37,7 +37,10 @@ TARGETS = [*MODEL_CLASSES, *UNIONS.values()]
 
 def target_id(tp: Any) -> str:
     """A readable test id for a class or a union alias."""
-    return getattr(tp, "__name__", None) or next(n for n, u in UNIONS.items() if u == tp)
+    if isinstance(tp, type):
+        return tp.__name__
+    # A union alias; from Python 3.14 on, its __name__ is "Union" whatever it holds.
+    return next(n for n, u in UNIONS.items() if u == tp)
 
 
 @cache
