@@ -3,7 +3,7 @@
 
 The sample is a simulated recording of Realtime API server traffic: one JSON server event per
 line, compact JSON, UTF-8, ``\\n`` line ends.  It concatenates several sessions, each spoken in
-one of the three shapes described in ``SPEC.md``:
+one of the three shapes of the resource:
 
 * **OpenAI beta** -- ``conversation.item.created``, ``response.audio.delta``,
   ``response.audio_transcript.delta``, ``response.text.delta``; responses carry ``modalities``,

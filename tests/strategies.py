@@ -1,7 +1,7 @@
 """Hypothesis strategies: valid JSON of every respmodel type, in both key styles.
 
-The strategies are written from SPEC.md's shapes: a field strategy per kind of
-value, an object strategy per class that draws any subset of its fields (any
+The strategies are written from the resource's shapes: a field strategy per
+kind of value, an object strategy per class that draws any subset of its fields (any
 of them explicitly null), and response strategies per API shape (beta, GA,
 Azure, and a mix).  ``strict=True`` draws only what strict decoding accepts;
 otherwise unknown keys, unknown enum values and unknown tags appear too.

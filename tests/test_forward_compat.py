@@ -1,7 +1,7 @@
 """Forward compatibility from the API's history: every shape decodes, nothing is lost.
 
 The Realtime response went from the OpenAI beta shape to the GA shape, with
-Azure VoiceLive's additions alongside (SPEC.md).  Each shape, and a response
+Azure VoiceLive's additions alongside.  Each shape, and a response
 mixing them, decodes in both modes; what a future server may send (new item,
 part, voice and audio-format types, new enum values, new fields, objects
 without the fields an SDK calls required, tagged objects without their tag)

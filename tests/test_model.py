@@ -188,7 +188,7 @@ def test_constructed_object_encodes_only_what_was_given() -> None:
     ],
 )
 def test_constructors_enforce_constraints(build: object, field: str) -> None:
-    """Constructors reject values that break SPEC.md's types and constraints, naming the field."""
+    """Constructors reject values that break the fields' types and constraints, naming the field."""
     with pytest.raises(respmodel.ValidationError) as info:
         build()  # type: ignore[operator]
     assert info.value.field == field

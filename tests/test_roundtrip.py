@@ -71,7 +71,7 @@ def test_any_response_round_trips(data: dict[str, Any]) -> None:
 
 @given(st.sampled_from(["beta", "ga", "azure"]).flatmap(lambda s: response_json(s, strict=True)))
 def test_strict_valid_responses_decode_strictly_and_round_trip(data: dict[str, Any]) -> None:
-    """Responses of each API shape that follow SPEC.md decode strictly and re-encode unchanged."""
+    """Responses of each API shape, as the APIs document them, decode strictly and re-encode unchanged."""
     assert reencoded(data, respmodel.Response, strict=True) == data
 
 
