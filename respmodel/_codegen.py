@@ -37,7 +37,7 @@ import attrs
 
 from ._base import Model, Unknown, twin
 from ._check import tag_of
-from ._errors import DecodeError, ValidationError
+from ._errors import DecodeError, EncodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, thaw
 from ._jsontree import own
 from ._kinds import FieldInfo, Metadata, Scalar, field_infos
@@ -197,6 +197,16 @@ def _store(obj: Any, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
         object.__setattr__(obj, name, value)
 
 
+def _collision(owner: str, keys: frozenset[str], extra: Any, camel: bool) -> None:
+    key = sorted(keys.intersection(extra))[0]
+    style = "camelCase" if camel else "snake_case"
+    raise EncodeError(
+        f"cannot write {owner} in {style}: its unknown key {key!r} is the {style} key of one "
+        f"of its fields (decoded from the other key style?); write it in the style it was "
+        f"decoded from, or move the value out of extra"
+    )
+
+
 def _encode_other(value: Any) -> Any:
     """Encode a union member that is not a model object: an Unknown, or a bare string."""
     if isinstance(value, Unknown):
@@ -232,6 +242,7 @@ _BASE_NAMESPACE: dict[str, Any] = {
     "_nulls_arg": _nulls_arg,
     "_store": _store,
     "_encode_other": _encode_other,
+    "_collision": _collision,
     "_disabled": attrs.validators.get_disabled,
 }
 
@@ -530,6 +541,12 @@ class _Encoders:
         w.line(1, f"if s is not None and o._camel is {camel}:")
         w.line(2, "return s")
         w.line(1, "ex = o.extra")
+        if fields:
+            # An unknown key that is a modelled key in this style would be
+            # written over, or read back as the field: say so, drop nothing.
+            keys = frozenset(f.key(camel) for f in fields)
+            w.line(1, f"if ex and not {w.const(f'_{c}_out_keys', keys)}.isdisjoint(ex):")
+            w.line(2, f"_collision({c!r}, {w.const(f'_{c}_out_keys', keys)}, ex, {camel})")
         w.line(1, "out = _thaw(ex) if ex else {}")
         if tag is not None:
             w.line(1, f"out['type'] = {tag!r}")

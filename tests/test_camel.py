@@ -173,3 +173,22 @@ def test_bad_case_is_a_value_error() -> None:
     """A case other than "snake" or "camel" is refused."""
     with pytest.raises(ValueError, match="case must be"):
         respmodel.loads(b"{}", case="kebab")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded", "written"),
+    [
+        (b'{"conversation_id":"c","conversationId":"LOST"}', "snake", "camel"),
+        (b'{"outputAudioFormat":5}', "snake", "camel"),
+        (b'{"conversationId":"c","conversation_id":"LOST"}', "camel", "snake"),
+        (b'{"usage":{"input_tokens":1,"inputTokens":2}}', "snake", "camel"),
+    ],
+)
+def test_an_unknown_key_that_is_a_field_of_the_other_style_is_an_encode_error(
+    text: bytes, decoded: str, written: str
+) -> None:
+    """Writing the other key style never drops or re-reads an unknown key: EncodeError says why."""
+    obj = respmodel.loads(text, case=decoded)  # type: ignore[arg-type]
+    assert respmodel.dumps(obj, case=decoded) == text  # type: ignore[arg-type]
+    with pytest.raises(respmodel.EncodeError, match="unknown key"):
+        respmodel.dumps(obj, case=written)  # type: ignore[arg-type]
