@@ -39,6 +39,7 @@ from ._base import Model, Unknown, twin
 from ._check import tag_of
 from ._errors import DecodeError, EncodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, thaw
+from ._jsontree import is_utf8 as _utf8
 from ._jsontree import own
 from ._kinds import FieldInfo, Metadata, Scalar, field_infos
 from ._memo import LOCK, memo
@@ -57,15 +58,6 @@ class Invalid(Exception):
 
 # --------------------------------------------------------------------------- helpers
 # What the generated code calls: small functions for what is rare or long.
-
-
-def _utf8(text: str) -> bool:
-    """False for a str holding a lone surrogate, which JSON text (UTF-8) cannot carry."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 _SHALLOW = 64

@@ -13,7 +13,7 @@ from ._errors import DecodeError, ErrorDetail
 from ._frozen import MAX_DEPTH
 from ._kinds import INT_MAX, INT_MIN, describe
 
-__all__ = ["dumps_deep", "own"]
+__all__ = ["dumps_deep", "is_utf8", "own"]
 
 _INT_RANGE = "an integer from -2**63 to 2**64-1"
 
@@ -41,7 +41,7 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
         v, into, slot, link, depth = pop()
         cls = v.__class__
         if cls is str:
-            if not v.isascii() and not _is_utf8(v):
+            if not v.isascii() and not is_utf8(v):
                 raise _error(link, f"expected a string without lone surrogates, got {_show(v)}")
             into[slot] = v
         elif cls is int:
@@ -62,7 +62,7 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
             for k, item in v.items():
                 if k.__class__ is not str:
                     raise _error(link, f"expected string keys, got {describe(k)}")
-                if not k.isascii() and not _is_utf8(k):
+                if not k.isascii() and not is_utf8(k):
                     raise _error(link, f"expected keys without lone surrogates, got {_show(k)}")
                 out[k] = None
                 push((item, out, k, (link, k), depth + 1))
@@ -95,7 +95,7 @@ def _path(link: Any) -> str:
     return path
 
 
-def _is_utf8(text: str) -> bool:
+def is_utf8(text: str) -> bool:
     """False for a str holding a lone surrogate, which JSON text (UTF-8) cannot carry."""
     try:
         text.encode("utf-8")

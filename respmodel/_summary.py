@@ -34,7 +34,7 @@ from ._events import (
     TranscriptionTokenUsage,
 )
 from ._items import FunctionCallItem, McpCallItem
-from ._pricing import TOKEN_FIELDS, Pricer
+from ._pricing import RATES, TOKEN_FIELDS, Pricer
 from ._response import Response
 from ._sources import STDIN, InputError, Source, expand, open_source
 from ._stream import MAX_LINE, ErrorRecord, decode_lines
@@ -51,14 +51,7 @@ USAGE_KEYS = (
     "text",
     "audio",
     "cached",
-    "input_text",
-    "input_audio",
-    "input_image",
-    "cached_text",
-    "cached_audio",
-    "cached_image",
-    "output_text",
-    "output_audio",
+    *RATES,  # a count for each token category a price table has a rate for
     "output_reasoning",
 )
 """The token counts of a summary's ``usage``; ``text`` and ``audio`` are input plus output."""
