@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
@@ -178,8 +178,7 @@ def _object_data(value: Any) -> FrozenDict[str, Any]:
     try:
         return freeze(own(value))  # type: ignore[no-any-return]
     except DecodeError as exc:
-        err = exc.errors[0]
-        raise ValidationError(f"data{err.path[1:]}", err.message) from None
+        raise exc.at("data") from None
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -191,6 +190,8 @@ class Unknown:
     """
 
     data: FrozenDict[str, Any] = attrs.field(converter=_object_data)
+    _keeps_raw: ClassVar[bool] = False
+    """Whether the class has a ``_raw`` slot for the parsed JSON (see ``_decoded``)."""
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__ or not isinstance(other, Unknown):
@@ -208,6 +209,20 @@ class Unknown:
     def _json(self) -> Any:
         """The JSON to encode: ``data`` (a subclass may keep the parsed JSON instead)."""
         return self.data
+
+    @classmethod
+    def _decoded(cls, data: FrozenDict[str, Any], raw: dict[str, Any] | None) -> Any:
+        """An object a decoder made: ``data`` is frozen and checked (no converter runs).
+
+        ``raw`` is the parsed JSON it was frozen from, or None when the input
+        belongs to a caller; ``GenericEvent`` keeps it, to encode it back.
+        """
+        obj: Any = twin(cls)()
+        obj.data = data
+        if cls._keeps_raw:
+            obj._raw = raw
+        obj.__class__ = cls
+        return obj
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({json_repr(dict(self.data))})"

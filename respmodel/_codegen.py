@@ -101,23 +101,6 @@ def _leftover(keys: Mapping[str, str | None], d: dict[str, Any], strict: bool, p
     return FrozenDict(out) if out else EMPTY
 
 
-def _unknown(cls: type[Unknown], data: Any) -> Unknown:
-    """An Unknown object around frozen ``data``."""
-    obj: Any = twin(cls)()
-    obj.data = data
-    obj.__class__ = cls
-    return obj  # type: ignore[no-any-return]
-
-
-def _unknown_raw(cls: type[Unknown], data: Any, raw: dict[str, Any] | None) -> Unknown:
-    """An Unknown object that also keeps the parsed JSON it came from (``GenericEvent``)."""
-    obj: Any = twin(cls)()
-    obj.data = data
-    obj._raw = raw
-    obj.__class__ = cls
-    return obj  # type: ignore[no-any-return]
-
-
 _NULL_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 """``json_nulls`` by the names found null, shared: most objects that have nulls
 have the same few (``"metadata": null``), and a frozenset per object costs
@@ -136,8 +119,7 @@ def _arg(owner: str, f: FieldInfo, value: Any, check: bool) -> Any:
     try:
         converted = f.kind.convert(value)
     except DecodeError as exc:  # opaque JSON that JSON cannot hold (a NaN, a set, ...)
-        err = exc.errors[0]
-        raise ValidationError(f"{owner}.{f.name}{err.path[1:]}", err.message) from None
+        raise exc.at(f"{owner}.{f.name}") from None
     if check:
         problem = f.kind.problem(converted)
         if problem is not None:
@@ -157,8 +139,7 @@ def _extra_arg(owner: str, known: frozenset[str], value: Any) -> FrozenDict[str,
     try:
         plain = own(value)
     except DecodeError as exc:
-        err = exc.errors[0]
-        raise ValidationError(f"{owner}.extra{err.path[1:]}", err.message) from None
+        raise exc.at(f"{owner}.extra") from None
     taken = known.intersection(plain)
     if taken:
         # It would be written over (or write over the field) when encoding.
@@ -227,8 +208,6 @@ _BASE_NAMESPACE: dict[str, Any] = {
     "_metadata": _metadata,
     "_metadata_py": _metadata_py,
     "_leftover": _leftover,
-    "_unknown": _unknown,
-    "_unknown_raw": _unknown_raw,
     "_arg": _arg,
     "_extra_arg": _extra_arg,
     "_nulls_arg": _nulls_arg,
@@ -258,6 +237,17 @@ class _Unit:
         self._pending: list[str] = []
         self._tail: list[str] = []
         self._chunks = 0
+
+    def claim(self, name: str) -> bool:
+        """True the first time a function name is asked for: the caller writes it then.
+
+        The name is taken before the function is written, so that a class that
+        nests itself (or two that nest each other) stops there.
+        """
+        if name in self.sources:
+            return False
+        self.sources[name] = ""
+        return True
 
     def const(self, name: str, value: Any) -> str:
         """Bind ``name`` to ``value`` in the namespace (the same name twice: an equal value)."""
@@ -338,15 +328,13 @@ class _Decoders:
 
     def class_function(self, cls: type) -> str:
         name = f"decode_{cls.__name__}"
-        if name not in self.unit.sources:
-            self.unit.sources[name] = ""  # claimed: a class that nests itself stops here
+        if self.unit.claim(name):
             self._write_class(cls, name)
         return name
 
     def union_function(self, union: str) -> str:
         name = f"decode_{union}"
-        if name not in self.unit.sources:
-            self.unit.sources[name] = ""
+        if self.unit.claim(name):
             self._write_union(UNIONS[union], name)
         return name
 
@@ -435,10 +423,8 @@ class _Decoders:
         untagged = self.class_function(info.untagged) if info.untagged is not None else None
         unknown = w.const(f"_{info.unknown.__name__}", info.unknown)
         frozen = f"{'_freeze_py' if mode.python else '_freeze'}(x)"
-        if "_raw" in attrs.fields_dict(info.unknown):  # keeps the parsed JSON, when it may
-            make_unknown = f"_unknown_raw({unknown}, {frozen}, {'None' if mode.python else 'x'})"
-        else:
-            make_unknown = f"_unknown({unknown}, {frozen})"
+        # The parsed JSON may be kept (GenericEvent does); the caller's data may not.
+        make_unknown = f"{unknown}._decoded({frozen}, {'None' if mode.python else 'x'})"
         w.line(0, f"def {name}(x):")
         w.line(1, "if _type(x) is dict:")
         w.line(2, "t = x.get('type')")
@@ -486,8 +472,7 @@ def decoder_function(target: type | UnionInfo, mode: Mode) -> Callable[[Any], An
         gen.unit.flush()
         return gen.unit.ns[name]  # type: ignore[no-any-return]
 
-    key = (target.name if isinstance(target, UnionInfo) else target, mode)
-    return memo(_DECODER_FUNCTIONS, key, make)  # type: ignore[arg-type]
+    return memo(_DECODER_FUNCTIONS, (target, mode), make)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- encoders
@@ -502,15 +487,13 @@ class _Encoders:
 
     def class_function(self, cls: type) -> str:
         name = f"encode_{cls.__name__}"
-        if name not in self.unit.sources:
-            self.unit.sources[name] = ""
+        if self.unit.claim(name):
             self._write_class(cls, name)
         return name
 
     def union_function(self, union: str) -> str:
         name = f"encode_{union}"
-        if name not in self.unit.sources:
-            self.unit.sources[name] = ""
+        if self.unit.claim(name):
             info = UNIONS[union]
             w = _Writer(self.unit, self)
             classes = [*info.tags.values(), *([info.untagged] if info.untagged else [])]

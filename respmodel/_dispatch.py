@@ -100,5 +100,4 @@ _DECODERS: dict[tuple[Any, Mode], Callable[[Any], Any]] = {}
 def decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
     """``decode(value)``: the object, or DecodeError listing every problem (made once per mode)."""
     make = _python_decoder if mode.python else _json_decoder
-    key = (target.name if isinstance(target, UnionInfo) else target, mode)
-    return memo(_DECODERS, key, lambda: make(target, mode))  # type: ignore[arg-type]
+    return memo(_DECODERS, (target, mode), lambda: make(target, mode))  # type: ignore[arg-type]

@@ -61,6 +61,11 @@ class DecodeError(RespmodelError, ValueError):
     def __reduce__(self) -> tuple[type[DecodeError], tuple[tuple[ErrorDetail, ...]]]:
         return (type(self), (self.errors,))
 
+    def at(self, field: str) -> ValidationError:
+        """The first problem as a constructor's error: its path continued below ``field``."""
+        first = self.errors[0]
+        return ValidationError(f"{field}{first.path[1:]}", first.message)
+
 
 class EncodeError(RespmodelError, ValueError):
     """An object holds a value that JSON cannot represent."""

@@ -22,7 +22,7 @@ import attrs
 import orjson
 from orjson import JSONDecodeError
 
-from ._base import Model, Unknown, model, twin
+from ._base import Model, Unknown, model
 from ._codegen import Invalid, decoder_function
 from ._dispatch import decoder
 from ._docs import document
@@ -280,6 +280,7 @@ class GenericEvent(Unknown):
     _raw: dict[str, Any] | None = attrs.field(
         init=False, default=None, eq=False, hash=False, alias="_raw"
     )
+    _keeps_raw: ClassVar[bool] = True
 
     @property
     def type(self) -> Any:
@@ -299,9 +300,6 @@ class GenericEvent(Unknown):
     def __reduce__(self) -> tuple[Any, tuple[FrozenDict[str, Any]]]:
         # Pickles (and copies) carry ``data`` only, not the parsed JSON a second time.
         return (GenericEvent, (self.data,))
-
-
-_GenericTwin = twin(GenericEvent)
 
 
 ServerEvent: TypeAlias = (
@@ -353,6 +351,7 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
         decode_union = decoder(union, m)
         typed = {tag: decoder_function(cls, m) for tag, cls in union.tags.items()}.get
         response = decoder(Response, m)
+        generic = GenericEvent._decoded
 
         def decode(d: Any) -> Any:
             if d.__class__ is dict:
@@ -360,11 +359,7 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
                 if tag.__class__ is str:
                     fn = typed(tag)
                     if fn is None:
-                        obj: Any = _GenericTwin()
-                        obj.data = freeze(d)
-                        obj._raw = d
-                        obj.__class__ = GenericEvent
-                        return obj
+                        return generic(freeze(d), d)
                     try:
                         return fn(d)
                     except Invalid:

@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 from ._base import Model
+from ._check import tag_of
 from ._dispatch import resolve
 from ._json import UnsupportedTypeError
 from ._kinds import (
@@ -149,8 +150,8 @@ class _Writer:
     def model(self, cls: type[Model]) -> dict[str, Any]:
         docs = {a.name: a.metadata.get("doc") for a in attrs.fields(cls) if KIND_KEY in a.metadata}
         properties: dict[str, Any] = {}
-        tag = cls.__dict__.get("type")
-        if isinstance(tag, str):
+        tag = tag_of(cls)
+        if tag is not None:
             # Decoded as the class itself, the tag may be left out or null, not another value.
             properties["type"] = {"enum": [tag, None]}
         for f in field_infos(cls):
