@@ -45,16 +45,17 @@ def _decoder(tp: Any, mode: Mode) -> Callable[[Any], Any]:
     return decoder(target, mode)
 
 
-_BY_ARGUMENTS: dict[tuple[Any, Any, Any], Callable[[Any], Any]] = {}
-"""Decoders by the arguments of ``loads`` as given: one lookup per call.  Only
-arguments that are exactly what they mean are keys (a bool ``strict``, a
-valid ``case``), so the table stays as small as the set of decoders."""
+_BY_ARGUMENTS: dict[tuple[Any, Any, Any, bool], Callable[[Any], Any]] = {}
+"""Decoders by the arguments of ``loads`` and ``structure`` as given (and which
+of the two): one lookup per call.  Only arguments that are exactly what they
+mean are keys (a bool ``strict``, a valid ``case``), so the table stays as
+small as the set of decoders."""
 
 
-def _loads_decoder(tp: Any, strict: Any, case: Any) -> Callable[[Any], Any]:
-    decode = _decoder(tp, mode_of(case, strict))
+def _entry_decoder(tp: Any, strict: Any, case: Any, python: bool) -> Callable[[Any], Any]:
+    decode = _decoder(tp, mode_of(case, strict, python))
     if strict.__class__ is bool and case.__class__ is str:
-        _BY_ARGUMENTS[(tp, strict, case)] = decode
+        _BY_ARGUMENTS[(tp, strict, case, python)] = decode
     return decode
 
 
@@ -100,9 +101,9 @@ def loads(
     :class:`respmodel.DecodeError`, listing every problem with its JSON path.
     """
     try:
-        decode = _BY_ARGUMENTS[(type, strict, case)]
+        decode = _BY_ARGUMENTS[(type, strict, case, False)]
     except (KeyError, TypeError):
-        decode = _loads_decoder(type, strict, case)
+        decode = _entry_decoder(type, strict, case, False)
     try:
         value = _orjson_loads(data)
     except orjson.JSONDecodeError:
@@ -118,7 +119,11 @@ def structure(obj: Any, type: TypeForm[T], *, strict: bool = ..., case: Case = .
 
 def structure(obj: Any, type: Any = Response, *, strict: bool = False, case: Case = "snake") -> Any:
     """Like :func:`loads`, for JSON that is already parsed (nothing of the input is kept)."""
-    return _decoder(type, mode_of(case, strict, python=True))(obj)
+    try:
+        decode = _BY_ARGUMENTS[(type, strict, case, True)]
+    except (KeyError, TypeError):
+        decode = _entry_decoder(type, strict, case, True)
+    return decode(obj)
 
 
 def dumps(obj: Any, *, case: Case = "snake") -> bytes:
