@@ -39,9 +39,9 @@ from ._base import Model, Unknown, twin
 from ._check import tag_of
 from ._errors import DecodeError, EncodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, thaw
-from ._jsontree import is_utf8 as _utf8
 from ._jsontree import own
 from ._kinds import FieldInfo, Metadata, Scalar, field_infos
+from ._kinds import is_utf8 as _utf8
 from ._memo import LOCK, memo
 from ._modes import Mode
 from ._unions import UNIONS, UnionInfo

@@ -11,9 +11,9 @@ import orjson
 from ._check import key_path
 from ._errors import DecodeError, ErrorDetail
 from ._frozen import MAX_DEPTH
-from ._kinds import INT_MAX, INT_MIN, describe
+from ._kinds import INT_MAX, INT_MIN, describe, is_utf8
 
-__all__ = ["dumps_deep", "is_utf8", "own"]
+__all__ = ["dumps_deep", "own"]
 
 _INT_RANGE = "an integer from -2**63 to 2**64-1"
 
@@ -42,7 +42,7 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
         cls = v.__class__
         if cls is str:
             if not v.isascii() and not is_utf8(v):
-                raise _error(link, f"expected a string without lone surrogates, got {_show(v)}")
+                raise _error(link, f"expected a string without lone surrogates, got {describe(v)}")
             into[slot] = v
         elif cls is int:
             if not INT_MIN <= v <= INT_MAX:
@@ -63,7 +63,7 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
                 if k.__class__ is not str:
                     raise _error(link, f"expected string keys, got {describe(k)}")
                 if not k.isascii() and not is_utf8(k):
-                    raise _error(link, f"expected keys without lone surrogates, got {_show(k)}")
+                    raise _error(link, f"expected keys without lone surrogates, got {describe(k)}")
                 out[k] = None
                 push((item, out, k, (link, k), depth + 1))
         elif cls is list or cls is tuple:
@@ -93,23 +93,6 @@ def _path(link: Any) -> str:
     for step in reversed(steps):
         path = key_path(path, step) if isinstance(step, str) else f"{path}[{step}]"
     return path
-
-
-def is_utf8(text: str) -> bool:
-    """False for a str holding a lone surrogate, which JSON text (UTF-8) cannot carry."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _show(text: str, limit: int = 40) -> str:
-    """A string with lone surrogates as a printable, shortened Python literal."""
-    shown = ascii(text)
-    if len(shown) <= limit:
-        return f"string {shown}"
-    return f"string {shown[: limit - 1]}… ({len(text)} characters)"
 
 
 def _error(link: Any, message: str) -> DecodeError:

@@ -52,6 +52,7 @@ __all__ = [
     "Walker",
     "describe",
     "field",
+    "is_utf8",
     "field_infos",
 ]
 
@@ -60,6 +61,15 @@ KIND_KEY = "respmodel"
 INT_MIN, INT_MAX = -(2**63), 2**64 - 1
 """The integers JSON text carries as integers: orjson reads larger ones as floats and
 cannot write them, so respmodel holds none outside this range."""
+
+
+def is_utf8(text: str) -> bool:
+    """False for a str holding a lone surrogate, which JSON text (UTF-8) cannot carry."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def describe(value: Any, limit: int = 40) -> str:
@@ -78,14 +88,12 @@ def describe(value: Any, limit: int = 40) -> str:
     if isinstance(value, float):
         return f"number {float.__repr__(value)}"
     if isinstance(value, str):
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: shown escaped, so messages print
-                shown = ascii(str.__str__(value))
-                if len(shown) > limit:
-                    return f"string {shown[: limit - 1]}… ({len(value)} characters)"
-                return f"string {shown}"
+        if not value.isascii() and not is_utf8(value):
+            # A lone surrogate: shown escaped, as a Python literal, so that messages print.
+            shown = ascii(str.__str__(value))
+            if len(shown) > limit:
+                return f"string {shown[: limit - 1]}… ({len(value)} characters)"
+            return f"string {shown}"
         if len(value) > limit:
             return f'string "{value[: limit - 1]}…" ({len(value)} characters)'
         return f'string "{value}"'
@@ -253,11 +261,10 @@ class Str(Scalar):
 class Enum(Str):
     """An open enum: known values listed, any string kept leniently."""
 
-    __slots__ = ("name", "values")
+    __slots__ = ("values",)
 
-    def __init__(self, values: tuple[str, ...], name: str = "") -> None:
+    def __init__(self, values: tuple[str, ...]) -> None:
         self.values = values
-        self.name = name
 
     def expected(self) -> str:
         return "one of " + ", ".join(f'"{v}"' for v in self.values)
