@@ -99,6 +99,15 @@ class Model(_Decoded):
         values = tuple(getattr(self, f.name) for f in field_infos(type(self)))
         return (_rebuild, (type(self), values, self.extra, self.json_nulls, self._src, self._camel))
 
+    def __copy__(self) -> Model:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Model:
+        # Frozen all the way down (tuples, FrozenDicts, frozen models), so a
+        # copy is the object itself, as for a tuple of immutables; and a deep
+        # copy never walks nested JSON (which recursed once per level).
+        return self
+
     def __repr__(self) -> str:
         parts = []
         for f in field_infos(type(self)):
@@ -200,6 +209,13 @@ class Unknown:
 
     def __hash__(self) -> int:
         return hash((type(self), self.data))
+
+    def __copy__(self) -> Unknown:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Unknown:
+        # Immutable: ``data`` is deep-frozen (see Model.__deepcopy__).
+        return self
 
     @property
     def type(self) -> Any:

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
-__all__ = ["FrozenDict", "freeze", "json_repr", "thaw"]
+__all__ = [
+    "Flat",
+    "FrozenDict",
+    "flatten",
+    "freeze",
+    "json_repr",
+    "pickle_flat",
+    "thaw",
+    "tree_eq",
+    "unflatten",
+]
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -48,8 +58,25 @@ class FrozenDict(dict[_K, _V]):
     def __repr__(self) -> str:
         return json_repr(self)
 
-    def __reduce__(self) -> tuple[type[FrozenDict[_K, _V]], tuple[dict[_K, _V]]]:
-        return (type(self), (dict(self),))
+    def __eq__(self, other: object) -> bool:
+        # dict's own comparison recurses in C, one level of the interpreter's
+        # recursion budget per level of nesting (a RecursionError from about
+        # 990 levels on Python 3.10 and 3.11); this one walks with a stack.
+        if not isinstance(other, dict):
+            return NotImplemented
+        return tree_eq(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        if not isinstance(other, dict):
+            return NotImplemented
+        return not tree_eq(self, other)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # The pickler recurses, in C and through each ``__reduce__``, once per
+        # level: nested JSON is pickled as a flat list instead (see flatten).
+        if self.__class__ is not FrozenDict or _CONTAINERS.isdisjoint(map(type, self.values())):
+            return (type(self), (dict(self),))
+        return (unflatten, flatten(self))
 
     def __copy__(self) -> FrozenDict[_K, _V]:
         return self
@@ -245,3 +272,155 @@ def json_repr(value: Any) -> str:
         else:
             out.append(repr(v))
     return "".join(out)
+
+
+_MARK: Any = object()
+"""On :func:`flatten`'s stack: a container's members are all written; in :func:`tree_eq`: no key."""
+
+_DICT, _LIST, _TUPLE, _FROZEN = 1, 2, 3, 4
+"""Container codes of :func:`flatten` (0 is a leaf); a code is ``8 * length + kind``."""
+
+
+def flatten(value: Any) -> tuple[list[int], list[Any]]:
+    """``value`` as a flat list of codes and a flat list of leaves, for pickling.
+
+    A post-order walk with an explicit stack: each leaf is a code 0 and an
+    entry of ``leaves``; each dict, list, tuple or FrozenDict (exact classes)
+    that holds containers is a code ``8 * length + kind`` after its members,
+    and a dict's keys are one tuple in ``leaves``.  A container that holds no
+    container is a leaf itself (the pickler writes it without recursing far).
+    :func:`unflatten` builds the same value back; neither recurses, so nesting
+    costs memory, never the C stack.
+    """
+    codes: list[int] = []
+    leaves: list[Any] = []
+    stack: list[Any] = [value]
+    marks: list[Any] = []  # containers whose members are on the stack, innermost last
+    pop, push, code, leaf = stack.pop, stack.append, codes.append, leaves.append
+    while stack:
+        v = pop()
+        cls = v.__class__
+        if v is _MARK:
+            c = marks.pop()
+            ccls = c.__class__
+            if ccls is dict or ccls is FrozenDict:
+                code(8 * len(c) + (_DICT if ccls is dict else _FROZEN))
+                leaf(tuple(c))
+            else:
+                code(8 * len(c) + (_LIST if ccls is list else _TUPLE))
+        elif cls is dict or cls is FrozenDict:
+            values = v.values()
+            if _CONTAINERS.isdisjoint(map(type, values)):
+                code(0)
+                leaf(v)
+                continue
+            marks.append(v)
+            push(_MARK)
+            stack.extend(reversed(list(values)))
+        elif cls is list or cls is tuple:
+            if _CONTAINERS.isdisjoint(map(type, v)):
+                code(0)
+                leaf(v)
+                continue
+            marks.append(v)
+            push(_MARK)
+            stack.extend(reversed(v))
+        else:
+            code(0)
+            leaf(v)
+    return codes, leaves
+
+
+class Flat:
+    """Pickles as its ``value``, written flat: unpickling gives the value itself.
+
+    For nested JSON that is not a FrozenDict (a tuple held by a field, the
+    parsed JSON a decoded object keeps), which the pickler would otherwise
+    walk recursively; see :func:`pickle_flat`.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[Any, tuple[list[int], list[Any]]]:
+        return (unflatten, flatten(self.value))
+
+
+def pickle_flat(value: Any) -> Any:
+    """What to hand the pickler for ``value``: itself, or a :class:`Flat` when it nests containers."""
+    cls = value.__class__
+    if cls is dict:
+        if _CONTAINERS.isdisjoint(map(type, value.values())):
+            return value
+        return Flat(value)
+    if cls is list or cls is tuple:
+        if _CONTAINERS.isdisjoint(map(type, value)):
+            return value
+        return Flat(value)
+    return value
+
+
+def unflatten(codes: list[int], leaves: list[Any]) -> Any:
+    """The value :func:`flatten` was given, from its codes and leaves."""
+    built: list[Any] = []
+    nxt = iter(leaves).__next__
+    for c in codes:
+        if c == 0:
+            built.append(nxt())
+            continue
+        n, kind = divmod(c, 8)
+        members = built[len(built) - n :]
+        del built[len(built) - n :]
+        if kind == _TUPLE:
+            built.append(tuple(members))
+        elif kind == _LIST:
+            built.append(members)
+        else:
+            keys = nxt()
+            built.append((dict if kind == _DICT else FrozenDict)(zip(keys, members, strict=True)))
+    return built[0]
+
+
+def tree_eq(a: Any, b: Any) -> bool:
+    """``a == b`` for JSON-like trees, without recursion.
+
+    The same answer as Python's own comparison: dicts and FrozenDicts compare
+    as mappings (with each other too), lists with lists and tuples with
+    tuples member by member, anything else with ``==``; members are first
+    compared by identity, as Python's containers do.  Containers that hold no
+    container are compared by ``==`` at once (in C).
+    """
+    stack: list[tuple[Any, Any]] = [(a, b)]
+    pop, push = stack.pop, stack.append
+    missing = _MARK
+    while stack:
+        x, y = pop()
+        if x is y:
+            continue
+        cx, cy = x.__class__, y.__class__
+        if (cx is dict or cx is FrozenDict) and (cy is dict or cy is FrozenDict):
+            if len(x) != len(y):
+                return False
+            if _CONTAINERS.isdisjoint(map(type, x.values())):
+                if not dict.__eq__(x, y):
+                    return False
+                continue
+            get = y.get
+            for k, v in x.items():
+                w = get(k, missing)
+                if w is missing:
+                    return False
+                push((v, w))
+        elif cx is cy and (cx is tuple or cx is list):
+            if len(x) != len(y):
+                return False
+            if _CONTAINERS.isdisjoint(map(type, x)):
+                if not x == y:  # noqa: SIM201 - Python's containers use ==
+                    return False
+                continue
+            stack.extend(zip(x, y, strict=True))
+        elif not x == y:  # noqa: SIM201
+            return False
+    return True

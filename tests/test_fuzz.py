@@ -815,11 +815,6 @@ def test_deep_opaque_json_decodes_and_reencodes(site: str, levels: int, case: st
     assert respmodel.dumps(respmodel.structure(data, case=case), case=case) == text
 
 
-@pytest.mark.skipif(
-    sys.version_info < (3, 12),
-    reason="CPython < 3.12 compares nested tuples "
-    "under the interpreter recursion limit (about 1000 levels)",
-)
 def test_deep_opaque_json_compares_equal() -> None:
     """Two decodings of JSON nested 1000 deep are equal."""
     text = dumps_deep({"future": _deep_value(1000)})
