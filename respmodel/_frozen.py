@@ -124,29 +124,49 @@ def freeze(value: Any, _depth: int = 0) -> Any:
             return _freeze_deep(value, _depth)
         return FrozenDict({k: freeze(v, _depth + 1) for k, v in value.items()})
     if cls is list or cls is tuple:
+        if _CONTAINERS.isdisjoint(map(type, value)):
+            return value if cls is tuple else tuple(value)
         if _depth >= _RECURSE:
             return _freeze_deep(value, _depth)
         return tuple([freeze(v, _depth + 1) for v in value])
     return value
 
 
-def _freeze_deep(value: Any, depth: int) -> Any:
-    # Containers are listed parent before child (an explicit-stack pre-order
-    # walk), then frozen in reverse, so every child is frozen before its parent.
-    order: list[Any] = []
-    stack: list[tuple[Any, int]] = [(value, depth)]
-    while stack:
-        src, level = stack.pop()
-        if level >= MAX_DEPTH:
-            from ._errors import ValidationError
+def _flat_frozen(value: Any) -> Any:
+    """A container that holds no container, frozen (None for one that holds some)."""
+    cls = value.__class__
+    if cls is dict or cls is FrozenDict:
+        if _CONTAINERS.isdisjoint(map(type, value.values())):
+            return value if cls is FrozenDict else FrozenDict(value)
+    elif _CONTAINERS.isdisjoint(map(type, value)):
+        return value if cls is tuple else tuple(value)
+    return None
 
-            raise ValidationError("JSON", f"nested deeper than {MAX_DEPTH} levels")
-        order.append(src)
+
+def _freeze_deep(value: Any, depth: int) -> Any:
+    # The containers that hold containers are listed parent before child (an
+    # explicit-stack pre-order walk), then frozen in reverse, so every child is
+    # frozen before its parent; a container that holds none is frozen at once.
+    order: list[Any] = []
+    frozen: dict[int, Any] = {}
+    stack: list[tuple[Any, int]] = [(value, depth)]
+    pop, push, listed = stack.pop, stack.append, order.append
+    while stack:
+        src, level = pop()
+        listed(src)
+        level += 1
         for child in src.values() if isinstance(src, dict) else src:
             ccls = child.__class__
             if ccls is dict or ccls is FrozenDict or ccls is list or ccls is tuple:
-                stack.append((child, level + 1))
-    frozen: dict[int, Any] = {}
+                if level >= MAX_DEPTH:
+                    from ._errors import ValidationError
+
+                    raise ValidationError("JSON", f"nested deeper than {MAX_DEPTH} levels")
+                flat = _flat_frozen(child)
+                if flat is None:
+                    push((child, level))
+                else:
+                    frozen[id(child)] = flat
     for src in reversed(order):
         if isinstance(src, dict):
             frozen[id(src)] = FrozenDict({k: _pick(v, frozen) for k, v in src.items()})
@@ -173,10 +193,14 @@ def thaw(value: Any, _depth: int = 0) -> Any:
     """
     cls = value.__class__
     if cls is FrozenDict or cls is dict:
+        if _CONTAINERS.isdisjoint(map(type, value.values())):
+            return dict(value)
         if _depth >= _RECURSE:
             return _thaw_deep(value)
         return {k: thaw(v, _depth + 1) for k, v in value.items()}
     if cls is tuple or cls is list:
+        if _CONTAINERS.isdisjoint(map(type, value)):
+            return list(value)
         if _depth >= _RECURSE:
             return _thaw_deep(value)
         return [thaw(v, _depth + 1) for v in value]
@@ -184,23 +208,35 @@ def thaw(value: Any, _depth: int = 0) -> Any:
 
 
 def _thaw_deep(value: Any) -> Any:
-    root: list[Any] = [None]
-    stack: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    # Pre-order: each container is copied, then its members that hold
+    # containers are queued to replace themselves in the copy; a member that
+    # holds none is copied at once.
+    root: list[Any] = [value]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    pop, push = stack.pop, stack.append
+    nests = _CONTAINERS
     while stack:
-        v, into, slot = stack.pop()
-        cls = v.__class__
-        if cls is FrozenDict or cls is dict:
-            out: dict[Any, Any] = {}
-            into[slot] = out
-            for k, x in v.items():
-                out[k] = x
-                stack.append((x, out, k))
-        elif cls is tuple or cls is list:
-            arr = list(v)
-            into[slot] = arr
-            stack.extend((x, arr, i) for i, x in enumerate(arr))
+        into, slot = pop()
+        v = into[slot]
+        if v.__class__ is FrozenDict or v.__class__ is dict:
+            out: Any = dict(v)
+            pairs: Any = out.items()
         else:
-            into[slot] = v
+            out = list(v)
+            pairs = enumerate(out)
+        into[slot] = out
+        for k, x in pairs:
+            cls = x.__class__
+            if cls is FrozenDict or cls is dict:
+                if nests.isdisjoint(map(type, x.values())):
+                    out[k] = dict(x)
+                else:
+                    push((out, k))
+            elif cls is tuple or cls is list:
+                if nests.isdisjoint(map(type, x)):
+                    out[k] = list(x)
+                else:
+                    push((out, k))
     return root[0]
 
 
@@ -236,42 +272,61 @@ class _Text(str):
     """Punctuation queued by :func:`json_repr` (told apart from str values by class)."""
 
 
+_CLOSE_FROZEN, _CLOSE_DICT = _Text("})"), _Text("}")
+_CLOSE_TUPLE, _CLOSE_ONE, _CLOSE_LIST, _SEP = _Text(")"), _Text(",)"), _Text("]"), _Text(", ")
+
+
 def json_repr(value: Any) -> str:
     """``repr`` of frozen or plain JSON, written without recursion.
 
     The same text as the built-in reprs (``FrozenDict({...})``, ``(x,)``,
     ``{...}``, ``[...]``); anything else inside is shown by its own ``repr``.
+    A container that holds no container is written by the built-in ``repr``
+    at once (in C); the others are opened here, and their members queued.
     """
     out: list[str] = []
+    write = out.append
     stack: list[Any] = [value]
+    pop, push = stack.pop, stack.append
+    nests = _CONTAINERS
     while stack:
-        v = stack.pop()
+        v = pop()
         cls = v.__class__
         if cls is _Text:
-            out.append(v)
+            write(v)
         elif cls is FrozenDict or cls is dict:
-            framed = cls is FrozenDict
-            out.append("FrozenDict({" if framed else "{")
-            stack.append(_Text("})" if framed else "}"))
+            if nests.isdisjoint(map(type, v.values())):
+                write(f"FrozenDict({dict.__repr__(v)})" if cls is FrozenDict else dict.__repr__(v))
+                continue
+            push(_CLOSE_FROZEN if cls is FrozenDict else _CLOSE_DICT)
             pairs = list(v.items())
-            for i in range(len(pairs) - 1, -1, -1):
-                k, x = pairs[i]
-                stack.append(x)
-                stack.append(_Text((", " if i else "") + json_repr(k) + ": "))
+            for k, x in reversed(pairs[1:]):
+                push(x)
+                push(_Text(f", {_key_repr(k)}: "))
+            k, x = pairs[0]
+            write(f"{'FrozenDict({' if cls is FrozenDict else '{'}{_key_repr(k)}: ")
+            push(x)
         elif cls is tuple or cls is list:
-            out.append("(" if cls is tuple else "[")
-            stack.append(
-                _Text(
-                    ("," if cls is tuple and len(v) == 1 else "") + (")" if cls is tuple else "]")
-                )
-            )
-            for i in range(len(v) - 1, -1, -1):
-                stack.append(v[i])
-                if i:
-                    stack.append(_Text(", "))
+            if nests.isdisjoint(map(type, v)):
+                write(tuple.__repr__(v) if cls is tuple else list.__repr__(v))
+                continue
+            if cls is tuple:
+                write("(")
+                push(_CLOSE_ONE if len(v) == 1 else _CLOSE_TUPLE)
+            else:
+                write("[")
+                push(_CLOSE_LIST)
+            for x in reversed(v):
+                push(x)
+                push(_SEP)
+            pop()  # no separator before the first member
         else:
-            out.append(repr(v))
+            write(repr(v))
     return "".join(out)
+
+
+def _key_repr(key: Any) -> str:
+    return repr(key) if key.__class__ is str else json_repr(key)
 
 
 _MARK: Any = object()

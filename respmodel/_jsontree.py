@@ -10,7 +10,7 @@ import orjson
 
 from ._check import key_path
 from ._errors import DecodeError, ErrorDetail
-from ._frozen import MAX_DEPTH
+from ._frozen import MAX_DEPTH, FrozenDict
 from ._kinds import INT_MAX, INT_MIN, describe, is_utf8
 
 __all__ = ["dumps_deep", "own"]
@@ -57,6 +57,9 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
         elif cls is dict or isinstance(v, Mapping):
             if depth >= max_depth:
                 raise _too_deep(link)
+            if cls is dict and _plain(v.values()) and _plain_keys(v):
+                into[slot] = dict(v)  # scalars only, all JSON: one copy, no loop
+                continue
             out: dict[str, Any] = {}
             into[slot] = out
             for k, item in v.items():
@@ -69,6 +72,9 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
         elif cls is list or cls is tuple:
             if depth >= max_depth:
                 raise _too_deep(link)
+            if _plain(v):
+                into[slot] = list(v)
+                continue
             arr: list[Any] = [None] * len(v)
             into[slot] = arr
             for i, item in enumerate(v):
@@ -81,6 +87,41 @@ def own(value: Any, max_depth: int = MAX_DEPTH) -> Any:
         else:
             raise _error(link, f"expected a JSON value, got {describe(v)}")
     return root[0]
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(values: Any) -> bool:
+    """Whether the members of a container are all JSON scalars JSON can carry.
+
+    Checked a class at a time, in C where it can be (most of a huge array of
+    numbers, strings or nulls is never looked at from Python).  False sends
+    the container through the member-by-member walk, which names the problem.
+    """
+    classes = set(map(type, values))
+    if not classes <= _SCALARS:
+        return False
+    if int in classes:
+        ints = [x for x in values if x.__class__ is int]
+        if min(ints) < INT_MIN or max(ints) > INT_MAX:
+            return False
+    if float in classes and not all(
+        map(math.isfinite, [x for x in values if x.__class__ is float])
+    ):
+        return False
+    if str in classes:
+        strs = [x for x in values if x.__class__ is str]
+        if not "".join(strs).isascii() and not all(map(is_utf8, strs)):
+            return False
+    return True
+
+
+def _plain_keys(d: dict[Any, Any]) -> bool:
+    """Whether the keys of a dict are all plain strings JSON can carry."""
+    if not set(map(type, d)) <= {str}:
+        return False
+    return "".join(d).isascii() or all(map(is_utf8, d))
 
 
 def _path(link: Any) -> str:
@@ -103,13 +144,9 @@ def _too_deep(link: Any) -> DecodeError:
     return _error(link, f"expected at most {MAX_DEPTH} nested arrays and objects")
 
 
-class _Token(bytes):
-    """Punctuation queued by :func:`dumps_deep` (never a value: JSON values are not bytes)."""
-
-
-_OPEN_OBJ, _CLOSE_OBJ = _Token(b"{"), _Token(b"}")
-_OPEN_ARR, _CLOSE_ARR = _Token(b"["), _Token(b"]")
-_COMMA = _Token(b",")
+_OPEN_OBJ, _CLOSE_OBJ, _OPEN_ARR, _CLOSE_ARR, _COMMA = b"{", b"}", b"[", b"]", b","
+_NESTS = frozenset({dict, list, tuple, FrozenDict})
+"""The containers :func:`dumps_deep` walks; every other value is written by orjson."""
 
 
 def dumps_deep(value: Any) -> bytes:
@@ -117,39 +154,49 @@ def dumps_deep(value: Any) -> bytes:
 
     orjson refuses more than 254 nested arrays and objects, while it reads
     (and respmodel keeps) up to :data:`respmodel._frozen.MAX_DEPTH`.  This walk
-    uses an explicit stack; every array or object whose members are all
-    scalars, and every scalar, is still written by orjson, so the bytes are the
-    same and values orjson refuses raise its ``JSONEncodeError``.
+    uses an explicit stack; every array or object that holds no array or
+    object, and every scalar, is still written by orjson, so the bytes are the
+    same and values orjson refuses raise its ``JSONEncodeError``.  The stack
+    holds values and punctuation, told apart by class: punctuation is
+    ``bytes``, which no JSON value is (a ``bytes`` member is refused).
     """
     out: list[bytes] = []
+    write = out.append
     stack: list[Any] = [value]
+    pop, push = stack.pop, stack.append
+    dumps = orjson.dumps
     while stack:
-        v = stack.pop()
-        if v.__class__ is _Token:
-            out.append(v)
-        elif isinstance(v, dict):
-            if not any(isinstance(x, (dict, list, tuple)) for x in v.values()):
-                out.append(orjson.dumps(v))
-                continue
-            out.append(_OPEN_OBJ)
-            stack.append(_CLOSE_OBJ)
-            pairs = list(v.items())
-            for i in range(len(pairs) - 1, -1, -1):
-                k, x = pairs[i]
-                if not isinstance(k, str):
-                    raise orjson.JSONEncodeError("Dict key must be str")
-                stack.append(x)
-                stack.append(_Token((b"," if i else b"") + orjson.dumps(k) + b":"))
-        elif isinstance(v, (list, tuple)):
-            if not any(isinstance(x, (dict, list, tuple)) for x in v):
-                out.append(orjson.dumps(v))
-                continue
-            out.append(_OPEN_ARR)
-            stack.append(_CLOSE_ARR)
-            for i in range(len(v) - 1, -1, -1):
-                stack.append(v[i])
-                if i:
-                    stack.append(_COMMA)
+        v = pop()
+        cls = v.__class__
+        if cls is bytes:
+            write(v)
+            continue
+        if cls is dict or cls is FrozenDict:
+            members = set(map(type, v.values()))
+        elif cls is list or cls is tuple:
+            members = set(map(type, v))
         else:
-            out.append(orjson.dumps(v))
+            write(dumps(v))  # a scalar, or what orjson makes of anything else
+            continue
+        if members.isdisjoint(_NESTS):
+            write(dumps(v))  # refuses a bytes member, as orjson.dumps(value) would
+            continue
+        if bytes in members:
+            raise orjson.JSONEncodeError("Type is not JSON serializable: bytes")
+        if cls is dict or cls is FrozenDict:
+            write(_OPEN_OBJ)
+            push(_CLOSE_OBJ)
+            for k, x in reversed(v.items()):
+                if k.__class__ is not str and not isinstance(k, str):
+                    raise orjson.JSONEncodeError("Dict key must be str")
+                push(x)
+                push(b"," + dumps(k) + b":")
+            stack[-1] = stack[-1][1:]  # no comma before the first member
+        else:
+            write(_OPEN_ARR)
+            push(_CLOSE_ARR)
+            for x in reversed(v):
+                push(x)
+                push(_COMMA)
+            pop()  # no comma before the first member
     return b"".join(out)
