@@ -16,7 +16,10 @@ from ._errors import ErrorDetail
 from ._kinds import describe, field_infos
 from ._unions import UNIONS, UnionInfo
 
-__all__ = ["key_path", "problems"]
+__all__ = ["MAX_LISTED", "key_path", "problems"]
+
+MAX_LISTED = 1000
+"""At most this many problems of one input are listed (``DecodeError.errors``); the rest are counted."""
 
 
 def key_path(path: str, key: str) -> str:
@@ -45,9 +48,13 @@ class _Walk:
     def __init__(self, camel: bool, strict: bool) -> None:
         self.camel, self.strict = camel, strict
         self.errs: list[ErrorDetail] = []
+        self.unlisted = 0
 
     def bad(self, path: str, message: str) -> None:
-        self.errs.append(ErrorDetail(path, message))
+        if len(self.errs) < MAX_LISTED:
+            self.errs.append(ErrorDetail(path, message))
+        else:
+            self.unlisted += 1  # counted, not spelled out: 100k problems stay fast
 
     def child(self, path: str, key: str) -> str:
         return key_path(path, key)
@@ -77,6 +84,9 @@ class _Walk:
         info: UnionInfo = UNIONS[name]
         if value.__class__ is not dict:
             if not (info.allows_str and value.__class__ is str):
+                if len(self.errs) >= MAX_LISTED:  # a huge array of wrong values: count them
+                    self.unlisted += 1
+                    return
                 expected = "string or object" if info.allows_str else "object"
                 self.bad(path, f"expected {expected}, got {describe(value)}")
             return
@@ -97,8 +107,13 @@ class _Walk:
             self.bad(path, f'missing tag "type": expected {expected}')
 
 
-def problems(target: type | UnionInfo, data: Any, camel: bool, strict: bool) -> list[ErrorDetail]:
-    """Every problem of parsed JSON ``data`` read as ``target``, in document order."""
+def problems(
+    target: type | UnionInfo, data: Any, camel: bool, strict: bool
+) -> tuple[list[ErrorDetail], int]:
+    """The problems of parsed JSON ``data`` read as ``target``, in document order.
+
+    The first :data:`MAX_LISTED`, and how many more were found.
+    """
     walk = _Walk(camel, strict)
     if isinstance(target, UnionInfo):
         walk.union(target.name, data, "$")
@@ -106,4 +121,4 @@ def problems(target: type | UnionInfo, data: Any, camel: bool, strict: bool) -> 
         walk.obj(target, data, "$")
     else:
         walk.bad("$", f"expected object, got {describe(data)}")
-    return walk.errs
+    return walk.errs, walk.unlisted

@@ -390,6 +390,9 @@ def _validate_one(
                 for e in rec.errors:
                     counts["problems"] += 1
                     write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
+                if rec.unlisted:
+                    counts["problems"] += rec.unlisted
+                    write(f"{prefix}line {rec.line}: ... and {rec.unlisted:,} more problems\n")
             else:
                 counts["events"] += 1
 

@@ -67,7 +67,8 @@ def _json_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
                 return fast(data)
             except Invalid:
                 pass
-        raise DecodeError(problems(target, data, mode.camel, mode.strict) or _mismatch())
+        found, unlisted = problems(target, data, mode.camel, mode.strict)
+        raise DecodeError(found or _mismatch(), unlisted)
 
     return decode
 

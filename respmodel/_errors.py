@@ -26,19 +26,28 @@ class ErrorDetail:
         return f"{self.path}: {self.message}"
 
 
+MESSAGE_LISTS = 100
+"""At most this many problems are spelled out in a DecodeError's message (all are in ``errors``)."""
+
+
 class DecodeError(RespmodelError, ValueError):
     """The input is not JSON, or not the resource it should be.
 
-    ``errors`` lists every problem found (at least one); ``path`` and
-    ``message`` are those of the first.
+    ``errors`` lists the problems found (at least one); ``path`` and
+    ``message`` are those of the first.  ``unlisted`` counts problems found
+    but not listed in ``errors`` (0 unless whoever raised it capped the
+    list).  The message spells out at most the first
+    :data:`MESSAGE_LISTS` problems, and says how many there are in all.
     """
 
     errors: tuple[ErrorDetail, ...]
+    unlisted: int
 
-    def __init__(self, errors: Sequence[ErrorDetail]) -> None:
+    def __init__(self, errors: Sequence[ErrorDetail], unlisted: int = 0) -> None:
         if not errors:
             raise ValueError("DecodeError needs at least one ErrorDetail")
         self.errors = tuple(errors)
+        self.unlisted = unlisted
         super().__init__(self._render())
 
     @property
@@ -52,14 +61,21 @@ class DecodeError(RespmodelError, ValueError):
         return self.errors[0].message
 
     def _render(self) -> str:
-        if len(self.errors) == 1:
+        total = len(self.errors) + self.unlisted
+        if total == 1:
             return str(self.errors[0])
-        lines = [f"{len(self.errors)} problems:"]
-        lines.extend(f"  {e}" for e in self.errors)
+        shown = self.errors[:MESSAGE_LISTS]
+        if len(shown) == total:
+            lines = [f"{total} problems:"]
+        else:
+            lines = [f"{total} problems (the first {len(shown)} listed):"]
+        lines.extend(f"  {e}" for e in shown)
+        if len(shown) < total:
+            lines.append(f"  ... and {total - len(shown)} more")
         return "\n".join(lines)
 
-    def __reduce__(self) -> tuple[type[DecodeError], tuple[tuple[ErrorDetail, ...]]]:
-        return (type(self), (self.errors,))
+    def __reduce__(self) -> tuple[type[DecodeError], tuple[tuple[ErrorDetail, ...], int]]:
+        return (type(self), (self.errors, self.unlisted))
 
     def at(self, field: str) -> ValidationError:
         """The first problem as a constructor's error: its path continued below ``field``."""

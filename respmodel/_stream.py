@@ -59,7 +59,9 @@ class ErrorRecord:
     line: int
     """The line's number in the source, counted from 1 (blank lines count)."""
     errors: tuple[ErrorDetail, ...]
-    """Every problem found in the line (at least one), each with its JSON path."""
+    """The problems found in the line (at least one), each with its JSON path."""
+    unlisted: int = 0
+    """How many more problems were found than ``errors`` lists (see ``DecodeError.unlisted``)."""
     ok: ClassVar[Literal[False]] = False
     """Always false; typed ``Literal[False]`` (see ``EventRecord.ok``)."""
 
@@ -74,7 +76,10 @@ class ErrorRecord:
         return self.errors[0].message
 
     def __str__(self) -> str:
-        return "\n".join(f"line {self.line}: {e}" for e in self.errors)
+        lines = [f"line {self.line}: {e}" for e in self.errors]
+        if self.unlisted:
+            lines.append(f"line {self.line}: ... and {self.unlisted} more problems")
+        return "\n".join(lines)
 
 
 def _is_blank(line: Any) -> bool:
@@ -150,7 +155,7 @@ def decode_lines(
                 yield ErrorRecord(n, exc.errors)
             continue
         except RespmodelError as exc:
-            yield ErrorRecord(n, _details(exc))
+            yield ErrorRecord(n, _details(exc), getattr(exc, "unlisted", 0))
             continue
         except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
             # A decoder bug must not end the stream and lose the lines after it:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import enum
 import math
+import pickle
 from typing import Any
 
 import orjson
 import pytest
 
 import respmodel
+from respmodel._errors import MESSAGE_LISTS
 from respmodel._frozen import MAX_DEPTH, FrozenDict, freeze, json_repr, thaw
 from respmodel._jsontree import dumps_deep, own
+from respmodel._stream import ErrorRecord
 
 
 def _nested(levels: int, inner: Any) -> Any:
@@ -157,3 +160,86 @@ def test_own_copies_flat_containers_as_plain_json() -> None:
     assert copied["a"] is not source["a"]
     assert type(copied["b"]) is list
     assert type(copied["c"][0]) is str
+
+
+def _error(n: int) -> respmodel.ErrorDetail:
+    return respmodel.ErrorDetail(f"$.output[{n}]", "expected object, got integer 1")
+
+
+def test_decode_error_message_lists_the_first_problems_only() -> None:
+    """Past MESSAGE_LISTS problems, the message lists the first ones and counts the rest."""
+    err = respmodel.DecodeError([_error(i) for i in range(MESSAGE_LISTS + 5)], unlisted=10)
+    lines = str(err).splitlines()
+    total = MESSAGE_LISTS + 15
+    assert lines[0] == f"{total} problems (the first {MESSAGE_LISTS} listed):"
+    assert lines[1] == "  $.output[0]: expected object, got integer 1"
+    assert lines[-1] == "  ... and 15 more"
+    assert len(lines) == MESSAGE_LISTS + 2
+    assert len(err.errors) == MESSAGE_LISTS + 5
+
+
+def test_decode_error_counts_unlisted_problems_when_few_are_listed() -> None:
+    """One listed problem and two unlisted ones make a message of three problems."""
+    err = respmodel.DecodeError([_error(0)], unlisted=2)
+    assert str(err).splitlines() == [
+        "3 problems (the first 1 listed):",
+        "  $.output[0]: expected object, got integer 1",
+        "  ... and 2 more",
+    ]
+
+
+def test_decode_error_pickles_with_its_count() -> None:
+    """A pickled DecodeError keeps its problems and its count of unlisted ones."""
+    err = pickle.loads(pickle.dumps(respmodel.DecodeError([_error(0)], unlisted=7)))
+    assert err.errors == (_error(0),)
+    assert err.unlisted == 7
+
+
+def test_error_record_says_how_many_problems_it_does_not_list() -> None:
+    """An ErrorRecord's text ends with the count of unlisted problems."""
+    rec = ErrorRecord(3, (_error(0),), 41)
+    assert str(rec).splitlines() == [
+        "line 3: $.output[0]: expected object, got integer 1",
+        "line 3: ... and 41 more problems",
+    ]
+
+
+MANY = b'{"object":"realtime.response","id":"r","output":[' + b",".join([b"1"] * 5000) + b"]}"
+"""A response whose output holds 5000 integers: 5000 problems."""
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_many_problems_are_listed_up_to_the_cap_and_counted(strict: bool) -> None:
+    """Of 5000 problems, the first MAX_LISTED are listed in document order, the rest counted."""
+    from respmodel._check import MAX_LISTED
+
+    with pytest.raises(respmodel.DecodeError) as info:
+        respmodel.loads(MANY, strict=strict)
+    err = info.value
+    assert [e.path for e in err.errors] == [f"$.output[{i}]" for i in range(MAX_LISTED)]
+    assert err.unlisted == 5000 - MAX_LISTED
+    assert str(err).startswith(f"5000 problems (the first {MESSAGE_LISTS} listed):")
+
+
+def test_iter_events_records_count_the_unlisted_problems() -> None:
+    """A line with 5000 problems is one ErrorRecord listing some and counting the others."""
+    (rec,) = respmodel.iter_events([MANY])
+    assert not rec.ok
+    assert len(rec.errors) + rec.unlisted == 5000
+
+
+def test_validate_counts_unlisted_problems(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """respmodel validate lists the listed problems, then the count of the rest, in its total."""
+    from respmodel._check import MAX_LISTED
+    from respmodel._cli import main
+
+    path = tmp_path / "many.jsonl"
+    path.write_bytes(MANY + b"\n")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == MAX_LISTED + 1
+    assert lines[-1] == f"line 1: ... and {5000 - MAX_LISTED:,} more problems"
+    assert "5,000 problems on 1 of 1 non-blank line" in err
