@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn, TypeVar
 
+import orjson
+
 __all__ = [
     "Flat",
     "FrozenDict",
@@ -403,13 +405,35 @@ class Flat:
         return (unflatten, flatten(self.value))
 
 
+class _JsonText:
+    """Pickles as a plain dict of parsed JSON, written as its JSON text (unpickles to the dict)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        return (orjson.loads, (self.text,))
+
+
 def pickle_flat(value: Any) -> Any:
-    """What to hand the pickler for ``value``: itself, or a :class:`Flat` when it nests containers."""
+    """What to hand the pickler for ``value``: itself, or a stand-in that unpickles to it.
+
+    A dict or list that holds no container is itself; a plain dict of parsed
+    JSON (what a decoded object keeps) goes as its JSON text, which orjson
+    writes and reads back faster than the pickler walks it, and as
+    :class:`Flat` when orjson will not write it (nested past 254 levels);
+    any other nested value as :class:`Flat`.
+    """
     cls = value.__class__
     if cls is dict:
         if _CONTAINERS.isdisjoint(map(type, value.values())):
             return value
-        return Flat(value)
+        try:
+            return _JsonText(orjson.dumps(value))
+        except orjson.JSONEncodeError:
+            return Flat(value)
     if cls is list or cls is tuple:
         if _CONTAINERS.isdisjoint(map(type, value)):
             return value
