@@ -134,17 +134,6 @@ def freeze(value: Any, _depth: int = 0) -> Any:
     return value
 
 
-def _flat_frozen(value: Any) -> Any:
-    """A container that holds no container, frozen (None for one that holds some)."""
-    cls = value.__class__
-    if cls is dict or cls is FrozenDict:
-        if _CONTAINERS.isdisjoint(map(type, value.values())):
-            return value if cls is FrozenDict else FrozenDict(value)
-    elif _CONTAINERS.isdisjoint(map(type, value)):
-        return value if cls is tuple else tuple(value)
-    return None
-
-
 def _freeze_deep(value: Any, depth: int) -> Any:
     # The containers that hold containers are listed parent before child (an
     # explicit-stack pre-order walk), then frozen in reverse, so every child is
@@ -153,35 +142,37 @@ def _freeze_deep(value: Any, depth: int) -> Any:
     frozen: dict[int, Any] = {}
     stack: list[tuple[Any, int]] = [(value, depth)]
     pop, push, listed = stack.pop, stack.append, order.append
+    nests = _CONTAINERS
     while stack:
         src, level = pop()
         listed(src)
         level += 1
-        for child in src.values() if isinstance(src, dict) else src:
+        cls = src.__class__
+        for child in src.values() if cls is dict or cls is FrozenDict else src:
             ccls = child.__class__
-            if ccls is dict or ccls is FrozenDict or ccls is list or ccls is tuple:
-                if level >= MAX_DEPTH:
-                    from ._errors import ValidationError
+            if ccls not in nests:
+                continue
+            if level >= MAX_DEPTH:
+                from ._errors import ValidationError
 
-                    raise ValidationError("JSON", f"nested deeper than {MAX_DEPTH} levels")
-                flat = _flat_frozen(child)
-                if flat is None:
-                    push((child, level))
-                else:
-                    frozen[id(child)] = flat
+                raise ValidationError("JSON", f"nested deeper than {MAX_DEPTH} levels")
+            if ccls is dict or ccls is FrozenDict:
+                if nests.isdisjoint(map(type, child.values())):
+                    frozen[id(child)] = child if ccls is FrozenDict else FrozenDict(child)
+                    continue
+            elif nests.isdisjoint(map(type, child)):
+                frozen[id(child)] = child if ccls is tuple else tuple(child)
+                continue
+            push((child, level))
     for src in reversed(order):
-        if isinstance(src, dict):
-            frozen[id(src)] = FrozenDict({k: _pick(v, frozen) for k, v in src.items()})
+        cls = src.__class__
+        if cls is dict or cls is FrozenDict:
+            frozen[id(src)] = FrozenDict(
+                {k: frozen[id(v)] if v.__class__ in nests else v for k, v in src.items()}
+            )
         else:
-            frozen[id(src)] = tuple([_pick(v, frozen) for v in src])
+            frozen[id(src)] = tuple([frozen[id(v)] if v.__class__ in nests else v for v in src])
     return frozen[id(value)]
-
-
-def _pick(child: Any, frozen: dict[int, Any]) -> Any:
-    ccls = child.__class__
-    if ccls is dict or ccls is FrozenDict or ccls is list or ccls is tuple:
-        return frozen[id(child)]
-    return child
 
 
 def thaw(value: Any, _depth: int = 0) -> Any:
