@@ -165,6 +165,8 @@ def dumps_deep(value: Any) -> bytes:
     stack: list[Any] = [value]
     pop, push = stack.pop, stack.append
     dumps = orjson.dumps
+    nests = _NESTS
+    keys: dict[str, tuple[bytes, bytes]] = {}  # key -> its text, first and after a comma
     while stack:
         v = pop()
         cls = v.__class__
@@ -172,31 +174,35 @@ def dumps_deep(value: Any) -> bytes:
             write(v)
             continue
         if cls is dict or cls is FrozenDict:
-            members = set(map(type, v.values()))
-        elif cls is list or cls is tuple:
-            members = set(map(type, v))
-        else:
-            write(dumps(v))  # a scalar, or what orjson makes of anything else
-            continue
-        if members.isdisjoint(_NESTS):
-            write(dumps(v))  # refuses a bytes member, as orjson.dumps(value) would
-            continue
-        if bytes in members:
-            raise orjson.JSONEncodeError("Type is not JSON serializable: bytes")
-        if cls is dict or cls is FrozenDict:
+            if nests.isdisjoint(map(type, v.values())):
+                write(dumps(v))  # scalars only (orjson refuses a bytes member itself)
+                continue
+            if bytes in map(type, v.values()):
+                raise orjson.JSONEncodeError("Type is not JSON serializable: bytes")
             write(_OPEN_OBJ)
             push(_CLOSE_OBJ)
             for k, x in reversed(v.items()):
-                if k.__class__ is not str and not isinstance(k, str):
-                    raise orjson.JSONEncodeError("Dict key must be str")
+                texts = keys.get(k)
+                if texts is None:
+                    if not isinstance(k, str):
+                        raise orjson.JSONEncodeError("Dict key must be str")
+                    text = dumps(k) + b":"
+                    texts = keys[k] = (text, b"," + text)
                 push(x)
-                push(b"," + dumps(k) + b":")
-            stack[-1] = stack[-1][1:]  # no comma before the first member
-        else:
+                push(texts[1])
+            stack[-1] = texts[0]  # no comma before the first member
+        elif cls is list or cls is tuple:
+            if nests.isdisjoint(map(type, v)):
+                write(dumps(v))
+                continue
+            if bytes in map(type, v):
+                raise orjson.JSONEncodeError("Type is not JSON serializable: bytes")
             write(_OPEN_ARR)
             push(_CLOSE_ARR)
             for x in reversed(v):
                 push(x)
                 push(_COMMA)
             pop()  # no comma before the first member
+        else:
+            write(dumps(v))  # a scalar, or what orjson makes of anything else
     return b"".join(out)
