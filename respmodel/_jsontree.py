@@ -181,6 +181,7 @@ def dumps_deep(value: Any) -> bytes:
                 raise orjson.JSONEncodeError("Type is not JSON serializable: bytes")
             write(_OPEN_OBJ)
             push(_CLOSE_OBJ)
+            texts: tuple[bytes, bytes] | None = None
             for k, x in reversed(v.items()):
                 texts = keys.get(k)
                 if texts is None:
@@ -190,6 +191,7 @@ def dumps_deep(value: Any) -> bytes:
                     texts = keys[k] = (text, b"," + text)
                 push(x)
                 push(texts[1])
+            assert texts is not None  # the object has members (it holds a container)
             stack[-1] = texts[0]  # no comma before the first member
         elif cls is list or cls is tuple:
             if nests.isdisjoint(map(type, v)):
