@@ -470,7 +470,13 @@ def tree_eq(a: Any, b: Any) -> bool:
         if x is y:
             continue
         cx, cy = x.__class__, y.__class__
-        if (cx is dict or cx is FrozenDict) and (cy is dict or cy is FrozenDict):
+        if ((cx is dict or cx is FrozenDict) and (cy is dict or cy is FrozenDict)) or (
+            # Other dict subclasses against a dict or a FrozenDict compare as
+            # dicts too (as Python does), and never through FrozenDict.__eq__ again.
+            isinstance(x, dict)
+            and isinstance(y, dict)
+            and (cx is dict or cy is dict or isinstance(x, FrozenDict) or isinstance(y, FrozenDict))
+        ):
             if len(x) != len(y):
                 return False
             if _CONTAINERS.isdisjoint(map(type, x.values())):

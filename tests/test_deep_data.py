@@ -6,6 +6,7 @@ import copy
 import math
 import pickle
 import sys
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -198,9 +199,17 @@ def test_tree_eq_takes_identity_first_as_containers_do() -> None:
     assert not tree_eq({"a": [float("nan"), {"b": 1}]}, {"a": [float("nan"), {"b": 1}]})
 
 
+class _SubFrozen(FrozenDict[str, Any]):
+    pass
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
+        (FrozenDict({"a": 1, "b": 2}), OrderedDict([("b", 2), ("a", 1)]), True),
+        (FrozenDict({"a": [1]}), OrderedDict([("a", [2])]), False),
+        (_SubFrozen({"a": (1,)}), _SubFrozen({"a": (1,)}), True),
+        (_SubFrozen({"a": (1,)}), FrozenDict({"a": (2,)}), False),
         (FrozenDict({"a": (1,)}), {"a": (1,)}, True),
         (FrozenDict({"a": (1,)}), {"a": [1]}, False),
         (FrozenDict({"a": 1}), [("a", 1)], False),
