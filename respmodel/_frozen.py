@@ -176,61 +176,36 @@ def _freeze_deep(value: Any, depth: int) -> Any:
 
 
 def thaw(value: Any, _depth: int = 0) -> Any:
-    """Frozen JSON as fresh dicts and lists, for writing it out.
+    """Frozen JSON as values for ``orjson.dumps`` to write: fresh dicts and lists.
 
     orjson does not bound the nesting of tuples, and with arrays of objects
     nested some hundreds of levels it writes past the end of its buffer
     (orjson 3.x; found by tests/test_fuzz.py).  Encoders therefore hand it
-    dicts and lists only: their nesting orjson refuses past 254 levels, which
-    :func:`respmodel._jsontree.dumps_deep` then writes instead.
+    dicts and lists only, and nothing nested past its 254-level limit: a
+    container :data:`_RECURSE` levels down is written at once, by
+    :func:`respmodel._jsontree.dumps_deep` (which takes frozen JSON as it
+    is), and handed over as an ``orjson.Fragment`` of that text.
     """
     cls = value.__class__
     if cls is FrozenDict or cls is dict:
         if _CONTAINERS.isdisjoint(map(type, value.values())):
             return dict(value)
         if _depth >= _RECURSE:
-            return _thaw_deep(value)
+            return _fragment(value)
         return {k: thaw(v, _depth + 1) for k, v in value.items()}
     if cls is tuple or cls is list:
         if _CONTAINERS.isdisjoint(map(type, value)):
             return list(value)
         if _depth >= _RECURSE:
-            return _thaw_deep(value)
+            return _fragment(value)
         return [thaw(v, _depth + 1) for v in value]
     return value
 
 
-def _thaw_deep(value: Any) -> Any:
-    # Pre-order: each container is copied, then its members that hold
-    # containers are queued to replace themselves in the copy; a member that
-    # holds none is copied at once.
-    root: list[Any] = [value]
-    stack: list[tuple[Any, Any]] = [(root, 0)]
-    pop, push = stack.pop, stack.append
-    nests = _CONTAINERS
-    while stack:
-        into, slot = pop()
-        v = into[slot]
-        if v.__class__ is FrozenDict or v.__class__ is dict:
-            out: Any = dict(v)
-            pairs: Any = out.items()
-        else:
-            out = list(v)
-            pairs = enumerate(out)
-        into[slot] = out
-        for k, x in pairs:
-            cls = x.__class__
-            if cls is FrozenDict or cls is dict:
-                if nests.isdisjoint(map(type, x.values())):
-                    out[k] = dict(x)
-                else:
-                    push((out, k))
-            elif cls is tuple or cls is list:
-                if nests.isdisjoint(map(type, x)):
-                    out[k] = list(x)
-                else:
-                    push((out, k))
-    return root[0]
+def _fragment(value: Any) -> Any:
+    from ._jsontree import dumps_deep  # imports this module
+
+    return orjson.Fragment(dumps_deep(value))
 
 
 def freeze_items(pairs: Iterable[tuple[str, Any]]) -> FrozenDict[str, Any]:
