@@ -32,7 +32,7 @@ from ._events import event_decoder
 from ._json import _parse, dumps
 from ._pricing import GenaiPrices, Pricer, load_prices
 from ._sources import STDIN, InputError, Source, expand, open_source
-from ._stream import MAX_LINE, ErrorRecord, LineTooLong, decode_lines
+from ._stream import MAX_LINE, LineTooLong, decode_lines
 from ._summary import Options, Summary, run
 
 __all__ = ["main"]
@@ -161,7 +161,8 @@ def render(summary: Summary, source: str) -> str:
     out = [
         f"{source}: {plural(doc['files'], 'file')}, {plural(doc['sessions'], 'session')}, "
         f"{plural(doc['lines'], 'line')}, {plural(doc['events'], 'event')}, "
-        f"{plural(doc['bad_lines'], 'bad line')}",
+        f"{plural(doc['bad_lines'], 'bad line')}"
+        + (f", {doc['salvaged_events']:,} salvaged" if doc["salvaged_events"] else ""),
         "",
         "events by type",
         *_table(doc["events_by_type"]),
@@ -252,6 +253,21 @@ def render(summary: Summary, source: str) -> str:
         out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
     if not errors:
         out.append("  (none)")
+    salvaged = doc["salvaged"]
+    if salvaged:
+        out.append("")
+        out.append(
+            f"salvaged ({plural(doc['salvaged_events'], 'event')}, "
+            f"{plural(doc['responses']['salvaged'], 'finished response')}): fields of the "
+            f"wrong JSON type read as None, their values kept"
+        )
+        out.extend(
+            f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
+            for e in salvaged[:MAX_ERRORS_SHOWN]
+        )
+        if len(salvaged) > MAX_ERRORS_SHOWN:
+            more = len(salvaged) - MAX_ERRORS_SHOWN
+            out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
     if doc["bad_files"]:
         out.append("")
         out.append(f"files not read to the end ({doc['bad_files'].__len__():,})")
@@ -383,15 +399,17 @@ def _validate_one(
 
         lines = src.iter_lines(args.max_line_bytes, report)
         for rec in decode_lines(lines, is_camel(args.case), args.strict):
-            if rec.__class__ is ErrorRecord:
-                if bar is not None:
-                    bar.close()
-                counts["bad"] += 1
-                for e in rec.errors:
-                    counts["problems"] += 1
-                    write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
-            else:
+            # A line that decoded with salvage has problems too: listed as a bad line's are.
+            problems = rec.event.problems if rec.ok else rec.errors
+            if not problems:
                 counts["events"] += 1
+                continue
+            if bar is not None:
+                bar.close()
+            counts["bad"] += 1
+            for e in problems:
+                counts["problems"] += 1
+                write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
