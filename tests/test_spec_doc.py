@@ -242,12 +242,12 @@ TEXT_SUFFIXES = {".py", ".md", ".rst", ".toml", ".ini", ".cfg", ".txt", ".cjs", 
 
 
 def repository_text_files() -> list[Path]:
-    """The project's own text files (not the payloads under tests/data)."""
+    """The project's own text files (not the payloads under tests/data); the sdist lacks some folders."""
     out = [p for p in ROOT.iterdir() if p.is_file() and p.suffix in TEXT_SUFFIXES]
     for folder in ("respmodel", "docs", "tests", "benchmarks", "scripts", "examples", ".ci"):
         out.extend(
             p
-            for p in sorted((ROOT / folder).rglob("*"))
+            for p in (sorted((ROOT / folder).rglob("*")) if (ROOT / folder).is_dir() else [])
             if p.is_file() and (p.suffix in TEXT_SUFFIXES or folder == ".ci")
         )
     return out
