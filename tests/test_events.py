@@ -168,7 +168,7 @@ def typed_json(tag: str, fields: dict[str, Any], event_id: bool = True) -> dict[
 
 
 def test_every_spec_event_type_has_a_class() -> None:
-    """The typed events are the events that carry the resource and the finished transcription, one class per type."""
+    """The typed events are those of docs/spec.md ("ServerEvent"), one class per type."""
     assert {cls.type for cls in TYPED_EVENTS} == {tag for tag, _, _ in TYPED}  # type: ignore[attr-defined]
     assert {cls for _, cls, _ in TYPED} == set(TYPED_EVENTS)
 

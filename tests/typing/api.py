@@ -132,7 +132,7 @@ def encode(resp: Response) -> None:
 
 
 def read_attributes(resp: Response) -> None:
-    """Attributes have the types the spec gives them, ``None`` when absent."""
+    """Attributes have the types docs/spec.md gives them, ``None`` when absent."""
     assert_type(resp.id, str | None)
     assert_type(resp.output, tuple[OutputItem, ...] | None)
     assert_type(resp.usage, Usage | None)
