@@ -617,6 +617,13 @@ def check_text(tp: Any, text: Any, case: str) -> None:
     if strict[0] == "ok":
         assert lenient[0] == "ok", "strict accepted what lenient refused"
         assert strict[1] == lenient[1]
+        assert not getattr(lenient[1], "problems", ()), "salvaged what strict accepted"
+    elif lenient[0] == "ok":
+        # Salvage: every problem it lists is one strict decoding reports, word for word.
+        assert set(getattr(lenient[1], "problems", ())) <= set(strict[1].errors)
+    else:
+        # Only the top level is a lenient error: below it, lenient decoding salvages.
+        assert {e.path.split("[")[0] for e in lenient[1].errors} <= {"$", "$.type"}, lenient[1]
     try:
         parsed = orjson.loads(text)
     except orjson.JSONDecodeError:
