@@ -466,8 +466,10 @@ def test_decode_text_summary(session: Path) -> None:
         assert f"\n{title}" in text
     for kind, count in summary["events_by_type"].items():
         assert re.search(rf"^  {re.escape(kind)} +{count:,}$", text, re.M), kind
-    for error in summary["errors"]:
+    for error in summary["errors"] + summary["salvaged"]:
         assert f"line {error['line']}: {error['path']}: {error['message']}" in text
+    assert summary["salvaged"]
+    assert "\nsalvaged (1 event, 1 finished response)" in text
     assert f"{summary['usage']['input']:,}" in text
 
 
