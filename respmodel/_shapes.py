@@ -10,12 +10,17 @@ What each shape calls the same thing (beta and Azure first, then GA):
 - response ``modalities`` ``["text", "audio"]``: ``output_modalities``
   ``["audio"]`` (GA audio always comes with its transcript);
   ``["text"]``: ``["text"]``.
-- response ``voice`` (a name): ``audio.output.voice``.
+- response ``voice`` (a name, or a custom voice reference ``{"id": ...}``):
+  ``audio.output.voice``.
 - response ``output_audio_format``: ``audio.output.format``, an object:
   ``"pcm16"`` is ``{"type": "audio/pcm", "rate": 24000}``, ``"g711_ulaw"``
   is ``{"type": "audio/pcmu"}``, ``"g711_alaw"`` is ``{"type": "audio/pcma"}``.
 - content parts of messages: ``text`` is ``output_text``, ``audio`` is
-  ``output_audio`` (the other part types are the same in both).
+  ``output_audio`` (the other part types are the same in both).  The
+  ``part`` of the ``response.content_part.added`` and ``.done`` events is
+  the exception: GA names it ``text`` or ``audio`` there too, so going to
+  GA it keeps its name, and going to beta an ``output_text`` or
+  ``output_audio`` part (as some recordings have) becomes ``text`` or ``audio``.
 - server events: ``response.audio.delta`` and ``.done`` are
   ``response.output_audio.delta`` and ``.done``;
   ``response.audio_transcript.*`` is ``response.output_audio_transcript.*``;
@@ -41,7 +46,9 @@ unchanged, and **reported**: every :class:`Translated` result carries a
 :class:`ShapeNote` (a JSON path and a message) for each such thing.  That
 covers a response's ``temperature`` (beta only), ``modalities`` other than
 the two above (Azure's ``"avatar"`` and ``"animation"``, another order),
-voice objects (Azure's voices; GA and beta name voices by string), Azure's
+Azure's voice objects (which stay at ``voice``), a custom voice reference
+going to beta (beta names voices by string: it moves to ``voice`` all the
+same, so that GA -> beta -> GA gives it back, and is reported there), Azure's
 ``pcm16_8000hz`` and ``pcm16_16000hz`` formats, a GA format that is not one
 of the three above exactly (a rate other than 24000, unknown keys), content
 parts of one shape only (``item_reference`` in beta, ``input_image`` in GA),
@@ -95,6 +102,7 @@ from ._parts import (
 )
 from ._response import Response
 from ._unions import UNIONS, ContentPart, OutputItem
+from ._voices import CustomVoice
 
 __all__ = ["Shape", "ShapeNote", "Translated", "to_shape"]
 
@@ -215,11 +223,42 @@ GA_EVENTS = (
 )
 """Every server event type of the OpenAI GA shape."""
 
+AZURE_EVENTS = frozenset(
+    {
+        "item.input_audio_transcription.logprobs",
+        "response.animation_blendshapes.delta",
+        "response.animation_blendshapes.done",
+        "response.animation_viseme.delta",
+        "response.animation_viseme.done",
+        "response.audio_timestamp.delta",
+        "response.audio_timestamp.done",
+        "response.audio_transcript.annotation.added",
+        "response.file_search_call.completed",
+        "response.file_search_call.in_progress",
+        "response.file_search_call.searching",
+        "response.invocation.delta",
+        "response.video.delta",
+        "response.web_search_call.completed",
+        "response.web_search_call.in_progress",
+        "response.web_search_call.searching",
+        "session.avatar.connecting",
+        "session.avatar.switch_to_idle",
+        "session.avatar.switch_to_speaking",
+        "warning",
+    }
+)
+"""The server event types Azure VoiceLive sends besides those of the OpenAI shapes
+(Azure sends the MCP events under GA's names, and the rest under beta's)."""
+
 _PARTS_TO_GA: dict[type[Model], type[Model]] = {
     TextPart: OutputTextPart,
     AudioPart: OutputAudioPart,
 }
 _PARTS_TO_BETA = {v: k for k, v in _PARTS_TO_GA.items()}
+_OPENAI_VOICES = (str, CustomVoice)
+"""The voices both OpenAI shapes put in their place for a voice: a name, or a custom
+voice reference ``{"id": ...}`` (GA's; going to beta it moves, and is reported)."""
+_EVENT_PARTS = frozenset((TextPart, AudioPart, OutputTextPart, OutputAudioPart))
 _GA_ONLY_ITEMS = (McpCallItem, McpListToolsItem, McpApprovalRequestItem, McpApprovalResponseItem)
 _AZURE_ONLY_ITEMS = (WebSearchCallItem, FileSearchCallItem)
 
@@ -282,6 +321,11 @@ class _Translator:
             ShapeNote(path, f"{what} has no {self.target} counterpart: kept as it was")
         )
 
+    def beside(self, path: str, what: str, other: str) -> None:
+        self.notes.append(
+            ShapeNote(path, f"{what} not translated, since {other} is there too: kept as it was")
+        )
+
     def unknown(self, path: str, what: str) -> None:
         self.notes.append(ShapeNote(path, f"{what} is not known to respmodel: kept as it was"))
 
@@ -315,7 +359,7 @@ class _Translator:
         table = _MODALITIES_TO_GA if self.ga else _MODALITIES_TO_BETA
         value = values[src]
         if _has(values, nulls, dst):
-            self.kept(f"{path}.{src}", f"{src} beside {dst}")
+            self.beside(f"{path}.{src}", src, dst)
             return False
         if value is None:
             nulls.discard(src)
@@ -344,7 +388,7 @@ class _Translator:
         moves: list[tuple[str, str, Any]] = []  # (top-level field, audio.output field, new value)
         if _has(values, nulls, "voice"):
             voice = values["voice"]
-            if voice is None or isinstance(voice, str):
+            if voice is None or isinstance(voice, _OPENAI_VOICES):
                 moves.append(("voice", "voice", voice))
             else:
                 self.kept(f"{path}.voice", f"the {type(voice).__name__} voice object")
@@ -365,14 +409,14 @@ class _Translator:
             audio is not None and output is None and "output" in audio.json_nulls
         ):
             for src, _, _ in moves:
-                self.kept(f"{path}.{src}", f"{src} beside a null audio setting")
+                self.beside(f"{path}.{src}", src, "a null audio setting")
             return False
         out_values = _values(output) if output is not None else {"format": None, "voice": None}
         out_nulls = set(output.json_nulls) if output is not None else set()
         moved = False
         for src, dst, new in moves:
             if _has(out_values, out_nulls, dst):
-                self.kept(f"{path}.{src}", f"{src} beside audio.output.{dst}")
+                self.beside(f"{path}.{src}", src, f"audio.output.{dst}")
                 continue
             if new is None:
                 out_nulls.add(dst)
@@ -415,8 +459,8 @@ class _Translator:
         if _has(out_values, out_nulls, "voice"):
             voice = out_values["voice"]
             if _has(values, nulls, "voice"):
-                self.kept(f"{here}.output.voice", "audio.output.voice beside voice")
-            elif voice is None or isinstance(voice, str):
+                self.beside(f"{here}.output.voice", "audio.output.voice", "voice")
+            elif voice is None or isinstance(voice, _OPENAI_VOICES):
                 self._move_up(values, nulls, "voice", voice, out_values, out_nulls, "voice")
                 moved = True
             else:
@@ -425,7 +469,7 @@ class _Translator:
             fmt = out_values["format"]
             beta = None if fmt is None else _beta_format(fmt)
             if _has(values, nulls, "output_audio_format"):
-                self.kept(f"{here}.output.format", "audio.output.format beside output_audio_format")
+                self.beside(f"{here}.output.format", "audio.output.format", "output_audio_format")
             elif fmt is None or beta is not None:
                 self._move_up(
                     values, nulls, "output_audio_format", beta, out_values, out_nulls, "format"
@@ -500,6 +544,12 @@ class _Translator:
             self.unknown(path, f"the content part type {_show(part.type)}")
         return part
 
+    def event_part(self, part: ContentPart, path: str) -> ContentPart:
+        """The part of a ``response.content_part.*`` event: GA names it ``text`` or ``audio`` too."""
+        if self.ga and type(part) in _EVENT_PARTS:
+            return part
+        return self.part(part, path)
+
     # ------------------------------------------------------------------ events
 
     def event(self, event: ServerEvent) -> ServerEvent:
@@ -511,7 +561,7 @@ class _Translator:
         for name, translate in (
             ("response", self.response),
             ("item", self.item),
-            ("part", self.part),
+            ("part", self.event_part),
         ):
             old = values.get(name)
             if old is not None:
@@ -537,7 +587,9 @@ class _Translator:
             return event
         new = (_EVENTS_TO_GA if self.ga else _EVENTS_TO_BETA).get(tag, tag)
         if new not in (GA_EVENTS if self.ga else BETA_EVENTS):
-            if tag in GA_EVENTS or tag in BETA_EVENTS:
+            if tag in AZURE_EVENTS:
+                self.kept("$.type", f'the Azure event type "{tag}"')
+            elif tag in GA_EVENTS or tag in BETA_EVENTS:
                 self.kept("$.type", f'the event type "{tag}"')
             else:
                 self.unknown("$.type", f'the event type "{tag}"')
