@@ -50,7 +50,10 @@ Azure's voice objects (which stay at ``voice``), a custom voice reference
 going to beta (beta names voices by string: it moves to ``voice`` all the
 same, so that GA -> beta -> GA gives it back, and is reported there), Azure's
 ``pcm16_8000hz`` and ``pcm16_16000hz`` formats, a GA format that is not one
-of the three above exactly (a rate other than 24000, unknown keys), content
+of the three above exactly (a rate other than 24000, unknown keys), a value
+whose place in the target shape is taken already, in an object that mixes
+the shapes (``voice`` beside any ``audio`` settings: merging them could not
+be undone), content
 parts of one shape only (``item_reference`` in beta, ``input_image`` in GA),
 items of one shape only (the MCP items are GA's, ``web_search_call`` and
 ``file_search_call`` Azure's), event types of one shape only (the MCP
@@ -403,39 +406,22 @@ class _Translator:
                 self.kept(f"{path}.output_audio_format", f"output_audio_format {_show(fmt)}")
         if not moves:
             return False
-        audio: ResponseAudio | None = values["audio"]
-        output = audio.output if audio is not None else None
-        if (audio is None and "audio" in nulls) or (
-            audio is not None and output is None and "output" in audio.json_nulls
-        ):
+        if _has(values, nulls, "audio"):
+            # A mixed object: merging into its audio settings could not be undone.
             for src, _, _ in moves:
-                self.beside(f"{path}.{src}", src, "a null audio setting")
+                self.beside(f"{path}.{src}", src, "audio")
             return False
-        out_values = _values(output) if output is not None else {"format": None, "voice": None}
-        out_nulls = set(output.json_nulls) if output is not None else set()
-        moved = False
+        output: dict[str, Any] = {"format": None, "voice": None}
+        out_nulls: set[str] = set()
         for src, dst, new in moves:
-            if _has(out_values, out_nulls, dst):
-                self.beside(f"{path}.{src}", src, f"audio.output.{dst}")
-                continue
             if new is None:
                 out_nulls.add(dst)
                 nulls.discard(src)
             else:
-                out_values[dst] = new
+                output[dst] = new
                 values[src] = None
-            moved = True
-        if not moved:
-            return False
-        out_extra = output.extra if output is not None else EMPTY
-        new_output = _build(AudioOutput, out_values, out_extra, out_nulls)
-        if audio is None:
-            values["audio"] = _build(ResponseAudio, {"output": new_output}, EMPTY, ())
-        else:
-            audio_nulls = set(audio.json_nulls) - {"output"}
-            values["audio"] = _build(
-                ResponseAudio, {"output": new_output}, audio.extra, audio_nulls
-            )
+        new_output = _build(AudioOutput, output, EMPTY, out_nulls)
+        values["audio"] = _build(ResponseAudio, {"output": new_output}, EMPTY, ())
         return True
 
     def _audio_to_beta(self, values: dict[str, Any], nulls: set[str], path: str) -> bool:
