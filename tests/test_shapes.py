@@ -751,3 +751,18 @@ def test_convert_shape_keeps_bad_lines_and_goes_on() -> None:
     assert out[1:3] == lines.split(b"\n")[1:3]
     assert orjson.loads(out[3])["type"] == "response.output_text.done"
     assert result.stderr.count(b"kept as it was, not converted") == 2
+
+
+def test_every_sample_line_comes_back_to_beta_from_ga(sample: bytes) -> None:
+    """Each line of the bundled sample: said in beta, then in GA, then in beta again, is unchanged."""
+    checked = 0
+    for line in sample.split(b"\n"):
+        try:
+            event = respmodel.loads_event(line)
+        except respmodel.DecodeError:
+            continue  # the sample's deliberate bad lines
+        beta = respmodel.to_shape(event, "beta").value
+        again = respmodel.to_shape(respmodel.to_shape(beta, "ga").value, "beta").value
+        assert respmodel.dumps(again) == respmodel.dumps(beta) or as_json(again) == as_json(beta)
+        checked += 1
+    assert checked > 3000
