@@ -483,7 +483,6 @@ class ShapeNotes:
     def report(self, shape: str) -> None:
         target = "GA" if shape == "ga" else "beta"
         if not self.lines:
-            print(f"{PROG}: every line said in the {target} shape", file=sys.stderr)
             return
         print(
             f"{PROG}: {plural(self.lines, 'line')} kept something the {target} shape cannot "

@@ -728,7 +728,19 @@ def test_convert_shape_and_case_together() -> None:
             "audio": {"output": {"format": {"type": "audio/pcm", "rate": 24000}}},
         },
     }
-    assert b"every line said in the GA shape" in result.stderr
+    assert result.stderr == b""  # nothing kept untranslated, nothing to say
+
+
+def test_convert_shape_keeps_the_key_style() -> None:
+    """--shape alone writes the key style it reads (--from, snake by default)."""
+    line = b'{"type":"response.done","eventId":"e","response":{"outputAudioFormat":"g711_alaw"}}\n'
+    result = run("convert", "--shape", "ga", "--from", "camel", stdin=line)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert orjson.loads(result.stdout) == {
+        "type": "response.done",
+        "eventId": "e",
+        "response": {"audio": {"output": {"format": {"type": "audio/pcma"}}}},
+    }
 
 
 def test_convert_needs_a_target() -> None:
@@ -766,3 +778,16 @@ def test_every_sample_line_comes_back_to_beta_from_ga(sample: bytes) -> None:
         assert respmodel.dumps(again) == respmodel.dumps(beta) or as_json(again) == as_json(beta)
         checked += 1
     assert checked > 3000
+
+
+def test_convert_counts_what_it_kept_and_still_succeeds() -> None:
+    """What GA cannot say is counted by kind on stderr, with its first line; the exit status stays 0."""
+    line = b'{"type":"response.done","response":{"temperature":0.8}}\n'
+    result = run("convert", "--shape", "ga", stdin=line * 3)
+    assert result.returncode == 0
+    assert result.stdout == line * 3
+    assert result.stderr == (
+        b"respmodel: 3 lines kept something the GA shape cannot say, unchanged (not an error):\n"
+        b"         3  $.response.temperature: temperature has no GA counterpart: kept as it was"
+        b" (first on line 1)\n"
+    )
