@@ -53,10 +53,9 @@ same, so that GA -> beta -> GA gives it back, and is reported there), Azure's
 of the three above exactly (a rate other than 24000, unknown keys), a value
 whose place in the target shape is taken already, in an object that mixes
 the shapes (``voice`` beside any ``audio`` settings: merging them could not
-be undone), content
-parts of one shape only (``item_reference`` in beta, ``input_image`` in GA),
-items of one shape only (the MCP items are GA's, ``web_search_call`` and
-``file_search_call`` Azure's), event types of one shape only (the MCP
+be undone), content parts of one shape only (``item_reference`` in beta,
+``input_image`` in GA), items of one shape only (the MCP items are GA's,
+``web_search_call`` and ``file_search_call`` Azure's), event types of one shape only (the MCP
 events, ``conversation.item.done``, ``transcription_session.updated``,
 Azure's own events), anything of a type respmodel does not know, and the
 ``session`` of ``session.created`` and ``session.updated``, whose
