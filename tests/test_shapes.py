@@ -755,7 +755,7 @@ def test_convert_needs_a_target() -> None:
 
 def test_convert_shape_keeps_bad_lines_and_goes_on() -> None:
     """A line that fails is copied and reported; the lines after it are still translated."""
-    lines = b'{"type":"response.text.delta","delta":"a"}\n{"type":"response.done","response":{"output":"x"}}\nnot json\n{"type":"response.text.done","text":"a"}\n'
+    lines = b'{"type":"response.text.delta","delta":"a"}\n[1, 2]\nnot json\n{"type":"response.text.done","text":"a"}\n'
     result = run("convert", "--shape", "ga", stdin=lines)
     assert result.returncode == 1
     out = result.stdout.split(b"\n")
