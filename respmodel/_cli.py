@@ -244,37 +244,33 @@ def render(summary: Summary, source: str) -> str:
         out.extend(_table(doc[key]) if doc[key] else ["  (none)"])
     out.append("")
     out.append(f"bad lines ({doc['bad_lines']:,})")
-    errors = doc["errors"]
     several = doc["files"] > 1
-    out.extend(
-        f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
-        for e in errors[:MAX_ERRORS_SHOWN]
-    )
-    if len(errors) > MAX_ERRORS_SHOWN:
-        more = len(errors) - MAX_ERRORS_SHOWN
-        out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
-    if not errors:
-        out.append("  (none)")
-    salvaged = doc["salvaged"]
-    if salvaged:
+    out.extend(_problem_lines(doc["errors"], several) or ["  (none)"])
+    if doc["salvaged"]:
         out.append("")
         out.append(
             f"salvaged ({plural(doc['salvaged_events'], 'event')}, "
             f"{plural(doc['responses']['salvaged'], 'finished response')}): fields of the "
             f"wrong JSON type read as None, their values kept"
         )
-        out.extend(
-            f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
-            for e in salvaged[:MAX_ERRORS_SHOWN]
-        )
-        if len(salvaged) > MAX_ERRORS_SHOWN:
-            more = len(salvaged) - MAX_ERRORS_SHOWN
-            out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
+        out.extend(_problem_lines(doc["salvaged"], several))
     if doc["bad_files"]:
         out.append("")
         out.append(f"files not read to the end ({doc['bad_files'].__len__():,})")
         out.extend(f"  {f['file']}: {f['message']}" for f in doc["bad_files"])
     return "\n".join(out) + "\n"
+
+
+def _problem_lines(problems: list[dict[str, Any]], several: bool) -> list[str]:
+    """Problems as ``line N: PATH: MESSAGE`` (file first when several), the first few only."""
+    out = [
+        f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
+        for e in problems[:MAX_ERRORS_SHOWN]
+    ]
+    if len(problems) > MAX_ERRORS_SHOWN:
+        more = len(problems) - MAX_ERRORS_SHOWN
+        out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
+    return out
 
 
 def _usd(cost: dict[str, Any]) -> str:
