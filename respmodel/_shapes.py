@@ -282,9 +282,8 @@ def _build(
     """An object of ``cls`` with these field values, made without checking them again.
 
     The values come from objects that were checked when they were made (or
-    are made here from the tables above), and lenient decoding keeps values
-    a constructor refuses (a temperature of 1.5): checking them again would
-    turn a translation into an error.
+    are made here from the tables above): checking them again would cost a
+    call per field for nothing.
     """
     fields = tuple(values.get(f.name) for f in field_infos(cls))
     return _rebuild(cls, fields, extra, frozenset(nulls))
