@@ -62,6 +62,8 @@ nitpick_ignore = [
     ("py:class", "respmodel._summary.Transcription"),
     ("py:class", "respmodel._pricing.Pricer"),
     ("py:obj", "respmodel._frozen._K"),
+    ("py:obj", "respmodel._shapes._T"),
+    ("py:class", "respmodel._shapes._T"),
     ("py:obj", "respmodel._frozen._V"),
 ]
 

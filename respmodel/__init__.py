@@ -88,6 +88,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("ErrorRecord", "EventRecord", "iter_events"), "._stream"),
     "json_schema": "._schema",
+    **dict.fromkeys(("Shape", "ShapeNote", "Translated", "to_shape"), "._shapes"),
     **dict.fromkeys(("Row", "Summary", "iter_rows", "summarize"), "._summary"),
     **dict.fromkeys(("GenaiPrices", "PriceTable", "load_prices"), "._pricing"),
 }
@@ -116,6 +117,7 @@ if TYPE_CHECKING:
     )
     from ._pricing import GenaiPrices, PriceTable, load_prices
     from ._schema import json_schema
+    from ._shapes import Shape, ShapeNote, Translated, to_shape
     from ._stream import ErrorRecord, EventRecord, iter_events
     from ._summary import Row, Summary, iter_rows, summarize
 
@@ -210,9 +212,12 @@ __all__ = [
     "ResponseOutputItemDoneEvent",
     "Row",
     "ServerEvent",
+    "Shape",
+    "ShapeNote",
     "StatusDetails",
     "Summary",
     "TextPart",
+    "Translated",
     "TranscriptionDurationUsage",
     "TranscriptionTokenDetails",
     "TranscriptionTokenUsage",
@@ -241,5 +246,6 @@ __all__ = [
     "make_converter",
     "structure",
     "summarize",
+    "to_shape",
     "unstructure",
 ]

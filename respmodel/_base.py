@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
-from ._errors import DecodeError, ValidationError
+from ._errors import DecodeError, ErrorDetail, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, json_repr
 from ._kinds import field_infos
 
@@ -42,16 +42,19 @@ _T = TypeVar("_T", bound=type)
 
 
 class _Decoded:
-    """The slots that make encoding a decoded object cheap (not attrs fields).
+    """What decoding leaves on an object besides its fields (slots, not attrs fields).
 
     ``_src`` is the parsed JSON the object was decoded from, or None when it
-    was made any other way; ``_camel`` the key style of that JSON.  They are
-    not fields: equality, ``repr``, ``attrs.asdict`` and pickles ignore them.
+    was made any other way; ``_camel`` the key style of that JSON; both make
+    encoding a decoded object cheap.  ``_problems`` is what salvage found
+    (see :attr:`Model.problems`), None for a clean object.  They are not
+    fields: equality, ``repr`` and ``attrs.asdict`` ignore them.
     """
 
-    __slots__ = ("_camel", "_src")
+    __slots__ = ("_camel", "_problems", "_src")
     _src: dict[str, Any] | None
     _camel: bool
+    _problems: tuple[ErrorDetail, ...] | None
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, init=False, getstate_setstate=False)
@@ -81,6 +84,20 @@ class Model(_Decoded):
 
             install_init(type(self))(self, **kwargs)
 
+    @property
+    def problems(self) -> tuple[ErrorDetail, ...]:
+        """What lenient decoding salvaged in this object and below it: empty when clean.
+
+        Each problem is one a strict decode reports, with the same message;
+        its path starts at this object (``$``).  The values in question are
+        kept raw in ``extra`` of the object that holds them, under their
+        keys, so the object encodes back to the JSON received; the attribute
+        reads ``None``.  Not part of equality; an object made by a
+        constructor or ``attrs.evolve`` has none.
+        """
+        found = self._problems
+        return () if found is None else found
+
     def _eq_key(self) -> tuple[Any, ...]:
         return (*(getattr(self, f.name) for f in field_infos(type(self))), self.extra)
 
@@ -97,7 +114,8 @@ class Model(_Decoded):
         # Pickles and copies carry the fields and the decoded JSON, if any: an
         # unpickled object still encodes to the very bytes it was decoded from.
         values = tuple(getattr(self, f.name) for f in field_infos(type(self)))
-        return (_rebuild, (type(self), values, self.extra, self.json_nulls, self._src, self._camel))
+        state = (self.extra, self.json_nulls, self._src, self._camel, self._problems)
+        return (_rebuild, (type(self), values, *state))
 
     def __copy__(self) -> Model:
         return self
@@ -165,6 +183,7 @@ def _rebuild(
     nulls: frozenset[str],
     src: dict[str, Any] | None = None,
     camel: bool = False,
+    problems: tuple[ErrorDetail, ...] | None = None,
 ) -> Model:
     """Unpickle a model object (its values were checked when it was pickled)."""
     obj: Any = twin(cls)()
@@ -174,6 +193,7 @@ def _rebuild(
     obj.json_nulls = nulls
     obj._src = src
     obj._camel = camel
+    obj._problems = problems
     obj.__class__ = cls
     return obj  # type: ignore[no-any-return]
 
@@ -221,6 +241,11 @@ class Unknown:
     def type(self) -> Any:
         """The tag as received (``None`` when the object had none)."""
         return self.data.get("type")
+
+    @property
+    def problems(self) -> tuple[ErrorDetail, ...]:
+        """Always empty: nothing in ``data`` is modelled, so nothing in it is salvaged."""
+        return ()
 
     def _json(self) -> Any:
         """The JSON to encode: ``data`` (a subclass may keep the parsed JSON instead)."""

@@ -13,13 +13,13 @@ import keyword
 from typing import Any
 
 from ._errors import ErrorDetail
-from ._kinds import describe, field_infos
+from ._kinds import Kind, describe, field_infos
 from ._unions import UNIONS, UnionInfo
 
-__all__ = ["MAX_LISTED", "key_path", "problems"]
+__all__ = ["MAX_LISTED", "key_path", "problems", "problems_within", "tag_of", "value_problems"]
 
 MAX_LISTED = 1000
-"""At most this many problems of one input are listed (``DecodeError.errors``); the rest are counted."""
+"""At most this many problems of one input go into a DecodeError; the rest are counted."""
 
 
 def key_path(path: str, key: str) -> str:
@@ -43,23 +43,44 @@ def tag_of(cls: type) -> str | None:
 
 
 class _Walk:
-    """One walk over one input: the mode, and the problems found so far."""
+    """One walk over one input: the mode, and the problems found so far.
 
-    def __init__(self, camel: bool, strict: bool) -> None:
+    With ``owners``, each problem also records the objects it lies in (the
+    JSON object and its path, outermost first), for salvage to hand each
+    decoded object the problems below it.
+    """
+
+    def __init__(
+        self, camel: bool, strict: bool, owners: bool = False, limit: int | None = None
+    ) -> None:
         self.camel, self.strict = camel, strict
         self.errs: list[ErrorDetail] = []
+        self.owners: list[tuple[tuple[dict[str, Any], str], ...]] | None = [] if owners else None
+        self._within: list[tuple[dict[str, Any], str]] = []
+        self.limit = limit
         self.unlisted = 0
 
+    def full(self) -> bool:
+        """Whether the next problem is only counted (``limit`` problems are listed)."""
+        return self.limit is not None and len(self.errs) >= self.limit
+
     def bad(self, path: str, message: str) -> None:
-        if len(self.errs) < MAX_LISTED:
-            self.errs.append(ErrorDetail(path, message))
-        else:
+        if self.limit is not None and len(self.errs) >= self.limit:
             self.unlisted += 1  # counted, not spelled out: 100k problems stay fast
+            return
+        self.errs.append(ErrorDetail(path, message))
+        if self.owners is not None:
+            self.owners.append(tuple(self._within))
 
     def child(self, path: str, key: str) -> str:
         return key_path(path, key)
 
     def obj(self, cls: type, d: dict[str, Any], path: str) -> None:
+        self._within.append((d, path))
+        self._obj(cls, d, path)
+        self._within.pop()
+
+    def _obj(self, cls: type, d: dict[str, Any], path: str) -> None:
         fields = field_infos(cls)
         tag = tag_of(cls)
         if self.strict:
@@ -84,7 +105,7 @@ class _Walk:
         info: UnionInfo = UNIONS[name]
         if value.__class__ is not dict:
             if not (info.allows_str and value.__class__ is str):
-                if len(self.errs) >= MAX_LISTED:  # a huge array of wrong values: count them
+                if self.full():  # a huge array of wrong values: counted, not described
                     self.unlisted += 1
                     return
                 expected = "string or object" if info.allows_str else "object"
@@ -107,6 +128,16 @@ class _Walk:
             self.bad(path, f'missing tag "type": expected {expected}')
 
 
+def _walk(walk: _Walk, target: type | UnionInfo, data: Any) -> _Walk:
+    if isinstance(target, UnionInfo):
+        walk.union(target.name, data, "$")
+    elif data.__class__ is dict:
+        walk.obj(target, data, "$")
+    else:
+        walk.bad("$", f"expected object, got {describe(data)}")
+    return walk
+
+
 def problems(
     target: type | UnionInfo, data: Any, camel: bool, strict: bool
 ) -> tuple[list[ErrorDetail], int]:
@@ -114,11 +145,33 @@ def problems(
 
     The first :data:`MAX_LISTED`, and how many more were found.
     """
-    walk = _Walk(camel, strict)
-    if isinstance(target, UnionInfo):
-        walk.union(target.name, data, "$")
-    elif data.__class__ is dict:
-        walk.obj(target, data, "$")
-    else:
-        walk.bad("$", f"expected object, got {describe(data)}")
+    walk = _walk(_Walk(camel, strict, limit=MAX_LISTED), target, data)
     return walk.errs, walk.unlisted
+
+
+def problems_within(
+    target: type | UnionInfo, data: Any, camel: bool
+) -> dict[int, list[ErrorDetail]]:
+    """The lenient problems of ``data`` by the JSON object they lie in, at any depth.
+
+    Keyed by ``id()`` of each JSON object (a dict of ``data``) that holds a
+    problem somewhere below it; each path starts at that object (``$``).
+    """
+    walk = _walk(_Walk(camel, False, owners=True), target, data)
+    assert walk.owners is not None
+    found: dict[int, list[ErrorDetail]] = {}
+    for err, owners in zip(walk.errs, walk.owners, strict=True):
+        for d, prefix in owners:
+            detail = (
+                err if prefix == "$" else ErrorDetail("$" + err.path[len(prefix) :], err.message)
+            )
+            found.setdefault(id(d), []).append(detail)
+    return found
+
+
+def value_problems(kind: Kind, value: Any, camel: bool) -> list[ErrorDetail]:
+    """The lenient problems of a JSON value read as a field of ``kind`` (paths from ``$``)."""
+    walk = _Walk(camel, False)
+    if value is not None:
+        kind.check(value, "$", walk)
+    return walk.errs

@@ -17,6 +17,7 @@ import argparse
 import collections
 import contextlib
 import os
+import re
 import signal
 import stat
 import sys
@@ -32,7 +33,7 @@ from ._events import event_decoder
 from ._json import _parse, dumps
 from ._pricing import GenaiPrices, Pricer, load_prices
 from ._sources import STDIN, InputError, Source, expand, open_source
-from ._stream import MAX_LINE, ErrorRecord, LineTooLong, decode_lines
+from ._stream import MAX_LINE, LineTooLong, decode_lines
 from ._summary import Options, Summary, run
 
 __all__ = ["main"]
@@ -42,6 +43,7 @@ LARGE = 16 * 1024 * 1024
 """Inputs at least this large (in bytes) get a progress bar, when stderr is a terminal."""
 MAX_ERRORS_SHOWN = 20
 MAX_SESSIONS_SHOWN = 20
+MAX_NOTES_SHOWN = 40
 
 
 class Terminated(BaseException):
@@ -161,7 +163,8 @@ def render(summary: Summary, source: str) -> str:
     out = [
         f"{source}: {plural(doc['files'], 'file')}, {plural(doc['sessions'], 'session')}, "
         f"{plural(doc['lines'], 'line')}, {plural(doc['events'], 'event')}, "
-        f"{plural(doc['bad_lines'], 'bad line')}",
+        f"{plural(doc['bad_lines'], 'bad line')}"
+        + (f", {doc['salvaged_events']:,} salvaged" if doc["salvaged_events"] else ""),
         "",
         "events by type",
         *_table(doc["events_by_type"]),
@@ -241,22 +244,33 @@ def render(summary: Summary, source: str) -> str:
         out.extend(_table(doc[key]) if doc[key] else ["  (none)"])
     out.append("")
     out.append(f"bad lines ({doc['bad_lines']:,})")
-    errors = doc["errors"]
     several = doc["files"] > 1
-    out.extend(
-        f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
-        for e in errors[:MAX_ERRORS_SHOWN]
-    )
-    if len(errors) > MAX_ERRORS_SHOWN:
-        more = len(errors) - MAX_ERRORS_SHOWN
-        out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
-    if not errors:
-        out.append("  (none)")
+    out.extend(_problem_lines(doc["errors"], several) or ["  (none)"])
+    if doc["salvaged"]:
+        out.append("")
+        out.append(
+            f"salvaged ({plural(doc['salvaged_events'], 'event')}, "
+            f"{plural(doc['responses']['salvaged'], 'finished response')}): fields of the "
+            f"wrong JSON type read as None, their values kept"
+        )
+        out.extend(_problem_lines(doc["salvaged"], several))
     if doc["bad_files"]:
         out.append("")
         out.append(f"files not read to the end ({doc['bad_files'].__len__():,})")
         out.extend(f"  {f['file']}: {f['message']}" for f in doc["bad_files"])
     return "\n".join(out) + "\n"
+
+
+def _problem_lines(problems: list[dict[str, Any]], several: bool) -> list[str]:
+    """Problems as ``line N: PATH: MESSAGE`` (file first when several), the first few only."""
+    out = [
+        f"  {e['file'] + ': ' if several else ''}line {e['line']}: {e['path']}: {e['message']}"
+        for e in problems[:MAX_ERRORS_SHOWN]
+    ]
+    if len(problems) > MAX_ERRORS_SHOWN:
+        more = len(problems) - MAX_ERRORS_SHOWN
+        out.append(f"  ... {plural(more, 'more problem')} (respmodel validate lists them all)")
+    return out
 
 
 def _usd(cost: dict[str, Any]) -> str:
@@ -383,24 +397,36 @@ def _validate_one(
 
         lines = src.iter_lines(args.max_line_bytes, report)
         for rec in decode_lines(lines, is_camel(args.case), args.strict):
-            if rec.__class__ is ErrorRecord:
-                if bar is not None:
-                    bar.close()
-                counts["bad"] += 1
-                for e in rec.errors:
-                    counts["problems"] += 1
-                    write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
-                if rec.unlisted:
-                    counts["problems"] += rec.unlisted
-                    write(f"{prefix}line {rec.line}: ... and {rec.unlisted:,} more problems\n")
-            else:
+            # A line that decoded with salvage has problems too: listed as a bad line's are.
+            problems = rec.event.problems if rec.ok else rec.errors
+            if not problems:
                 counts["events"] += 1
+                continue
+            if bar is not None:
+                bar.close()
+            counts["bad"] += 1
+            for e in problems:
+                counts["problems"] += 1
+                write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
+            if not rec.ok and rec.unlisted:
+                counts["problems"] += rec.unlisted
+                write(f"{prefix}line {rec.line}: ... and {rec.unlisted:,} more problems\n")
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    to = args.to
-    source = args.source or ("snake" if to == "camel" else "camel")
+    to, shape = args.to, args.shape
+    if to is None and shape is None:
+        raise InputError("convert: give --to camel|snake, --shape ga|beta, or both")
+    if args.source is not None:
+        source = args.source
+    elif to is not None:
+        source = "snake" if to == "camel" else "camel"
+    else:
+        source = "snake"
+    case = to or source
     decode = event_decoder(is_camel(source), False, responses=True)
+    translate = _translator(shape)
+    notes = ShapeNotes()
     bad = converted = 0
     loads = orjson.loads
     with open_source(args.input) as src, _open_output(args.output, src) as out:
@@ -412,7 +438,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
                 continue
             try:
                 obj = decode(loads(line))
-                text = dumps(obj, case=to)
+                if translate is not None:
+                    translated = translate(obj)
+                    obj = translated.value
+                    if translated.notes:
+                        notes.add(n, translated.notes)
+                text = dumps(obj, case=case)
             except orjson.JSONDecodeError:
                 if not line.strip():
                     write(b"\n")
@@ -433,7 +464,56 @@ def cmd_convert(args: argparse.Namespace) -> int:
             write(line if line.endswith(b"\n") else line + b"\n")
     if converted == 0 and bad == 0:
         raise InputError(f"{src.name}: empty input (no JSON lines)")
+    if shape is not None:
+        notes.report(shape)
     return 1 if bad else 0
+
+
+def _translator(shape: str | None) -> Callable[[Any], Any] | None:
+    if shape is None:
+        return None
+    from ._shapes import to_shape
+
+    target: Any = shape
+
+    def translate(obj: Any) -> Any:
+        return to_shape(obj, target)
+
+    return translate
+
+
+class ShapeNotes:
+    """What ``convert --shape`` kept untranslated, counted by kind (a path without indexes)."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.first: dict[str, int] = {}
+
+    def add(self, n: int, notes: Any) -> None:
+        self.lines += 1
+        for note in notes:
+            key = f"{_INDEX.sub('[*]', note.path)}: {note.message}"
+            self.counts[key] += 1
+            self.first.setdefault(key, n)
+
+    def report(self, shape: str) -> None:
+        target = "GA" if shape == "ga" else "beta"
+        if not self.lines:
+            return
+        print(
+            f"{PROG}: {plural(self.lines, 'line')} kept something the {target} shape cannot "
+            f"say, unchanged (not an error):",
+            file=sys.stderr,
+        )
+        ranked = self.counts.most_common()
+        for key, count in ranked[:MAX_NOTES_SHOWN]:
+            print(f"  {count:>8,}  {key} (first on line {self.first[key]:,})", file=sys.stderr)
+        if len(ranked) > MAX_NOTES_SHOWN:
+            print(f"  ... {plural(len(ranked) - MAX_NOTES_SHOWN, 'more kind')}", file=sys.stderr)
+
+
+_INDEX = re.compile(r"\[\d+\]")
 
 
 def _kept(n: int, message: str, what: str = "kept as it was, not converted") -> None:
@@ -558,19 +638,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "convert",
         parents=[reading],
-        help="rewrite a session in the other key style",
+        help="rewrite a session in the other key style, or the other API shape",
         description="Rewrite a session line by line between the wire form (snake_case) and "
-        "the camelCase form of the JS SDK, losslessly.  A line that does not "
+        "the camelCase form of the JS SDK, losslessly (--to), and/or between the beta "
+        "(and Azure) and GA shapes of the API (--shape).  A line that does not "
         "decode is copied unchanged and reported (a line over the length limit is "
-        "dropped and reported); the exit status is then 1.  The output file appears "
-        "only once complete.",
+        "dropped and reported); the exit status is then 1.  What the target shape "
+        "cannot say is kept unchanged and counted on standard error, by kind; it is "
+        "not an error.  The output file appears only once complete.",
     )
-    p.add_argument("--to", choices=("camel", "snake"), required=True, help="key style to write")
+    p.add_argument(
+        "--to", choices=("camel", "snake"), help="key style to write (default: that of the input)"
+    )
+    p.add_argument(
+        "--shape",
+        choices=("ga", "beta"),
+        help="API shape to write: ga (output_modalities, audio.output, output_text parts, "
+        "response.output_audio.delta, ...) or beta (modalities, voice, text parts, "
+        "response.audio.delta, ...)",
+    )
     p.add_argument(
         "--from",
         dest="source",
         choices=("camel", "snake"),
-        help="key style of the input (default: the other one)",
+        help="key style of the input (default: the other one with --to, else snake)",
     )
     p.add_argument(
         "input",

@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from ._base import Model, Unknown, twin
-from ._check import tag_of
+from ._check import tag_of, value_problems
 from ._errors import DecodeError, EncodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, thaw
 from ._jsontree import own
@@ -101,6 +101,17 @@ def _leftover(keys: Mapping[str, str | None], d: dict[str, Any], strict: bool, p
     return FrozenDict(out) if out else EMPTY
 
 
+def _leftover_salvaged(
+    keys: Mapping[str, str | None], d: dict[str, Any], kept: tuple[str, ...]
+) -> Any:
+    """``extra`` of an object some of whose known keys hold a value of the wrong JSON type.
+
+    Those values are kept raw, under their keys as spelled, beside the
+    unknown keys (in input order), so that the object encodes them back.
+    """
+    return FrozenDict({k: freeze(v) for k, v in d.items() if k not in keys or k in kept})
+
+
 _NULL_SETS: dict[tuple[str, ...], frozenset[str]] = {}
 """``json_nulls`` by the names found null, shared: most objects that have nulls
 have the same few (``"metadata": null``), and a frozenset per object costs
@@ -150,6 +161,28 @@ def _extra_arg(owner: str, known: frozenset[str], value: Any) -> FrozenDict[str,
     return freeze(plain)  # type: ignore[no-any-return]
 
 
+def _replaced(cls: type, extra: FrozenDict[str, Any], values: tuple[Any, ...]) -> Any:
+    """``extra`` without the values salvage kept raw for fields that are now set.
+
+    A key of ``extra`` that is a field's key holds such a value when lenient
+    decoding refuses it for that field; otherwise it is an unknown key from
+    the other key style, and stays.
+    """
+    fields = field_infos(cls)
+    kept = {}
+    for k, v in extra.items():
+        for i, f in enumerate(fields):
+            if (
+                k in (f.snake, f.camel)
+                and values[i] is not None
+                and value_problems(f.kind, thaw(v), camel=k != f.snake)
+            ):
+                break
+        else:
+            kept[k] = v
+    return EMPTY if not kept else extra if len(kept) == len(extra) else FrozenDict(kept)
+
+
 def _nulls_arg(owner: str, names: frozenset[str], value: Any) -> frozenset[str]:
     try:
         nulls = frozenset(value)
@@ -170,14 +203,23 @@ def _store(obj: Any, names: tuple[str, ...], values: tuple[Any, ...]) -> None:
         object.__setattr__(obj, name, value)
 
 
-def _collision(owner: str, keys: frozenset[str], extra: Any, camel: bool) -> None:
-    key = sorted(keys.intersection(extra))[0]
-    style = "camelCase" if camel else "snake_case"
-    raise EncodeError(
-        f"cannot write {owner} in {style}: its unknown key {key!r} is the {style} key of one "
-        f"of its fields (decoded from the other key style?); write it in the style it was "
-        f"decoded from, or move the value out of extra"
-    )
+def _collision(owner: str, names: Mapping[str, str], obj: Any, camel: bool) -> None:
+    """Refuse to write an ``extra`` key that a field of ``obj`` also writes.
+
+    A key of ``extra`` that is a field's key in the style written is kept
+    when that field writes nothing (``None``, not an explicit null): it is a
+    value lenient decoding kept because its JSON type was wrong, or an
+    unknown key from the other key style, and it goes out as it came in.
+    """
+    for key in sorted(obj.extra.keys() & names.keys()):
+        name = names[key]
+        if getattr(obj, name) is not None or name in obj.json_nulls:
+            style = "camelCase" if camel else "snake_case"
+            raise EncodeError(
+                f"cannot write {owner} in {style}: its extra key {key!r} is also the key of "
+                f"its field {name!r}, which is set; set the field to None, or drop the key "
+                f"from extra"
+            )
 
 
 def _encode_other(value: Any) -> Any:
@@ -208,8 +250,10 @@ _BASE_NAMESPACE: dict[str, Any] = {
     "_metadata": _metadata,
     "_metadata_py": _metadata_py,
     "_leftover": _leftover,
+    "_leftover_salvaged": _leftover_salvaged,
     "_arg": _arg,
     "_extra_arg": _extra_arg,
+    "_replaced": _replaced,
     "_nulls_arg": _nulls_arg,
     "_store": _store,
     "_encode_other": _encode_other,
@@ -382,29 +426,52 @@ class _Decoders:
             w.line(ind + 2, "raise _Invalid")
             w.line(ind, f"elif 'type' not in {d}:")
             w.line(ind + 1, f"{m} += 1")
+        salvage = mode.salvage
+        kept = f"k{sfx}"  # salvage: the keys whose values are kept raw, in ``extra``
+        if salvage:
+            w.line(ind, f"{kept} = ()")
         for f in fields:
             key = f.key(mode.camel)
             kind = f.kind
-            scalar = isinstance(kind, Scalar)
-            # A scalar is stored as it is, so it is stored first and checked
-            # after (a failed check raises, and the object is dropped).
-            w.line(ind, f"{o}.{f.name} = {v} = {g}({key!r})" if scalar else f"{v} = {g}({key!r})")
             if isinstance(kind, Scalar):
-                # One test for the common case (a null or absent key fails it too).
+                # A scalar is stored as it is, so it is stored first and checked
+                # after (a failed check raises, and the object is dropped).  One
+                # test for the common case (a null or absent key fails it too).
+                w.line(ind, f"{o}.{f.name} = {v} = {g}({key!r})")
                 w.line(ind, f"if not ({kind.ok(w, v, f'{c}_{f.name}')}):")
-                w.line(ind + 1, f"if {v} is not None:")
-                w.line(ind + 2, "raise _Invalid")
+                i = ind + 1
+                w.line(i, f"if {v} is not None:")
+                if salvage:  # the wrong JSON type: the attribute reads None, the value is kept
+                    w.line(i + 1, f"{o}.{f.name} = None")
+                    w.line(i + 1, f"{kept} += ({key!r},)")
+                else:
+                    w.line(i + 1, "raise _Invalid")
             else:
-                w.line(ind, f"if {v} is not None:")
-                f.kind.emit(w, v, f"{c}_{f.name}", ind + 1)
-                w.line(ind, "else:")
-            w.line(ind + 1, f"if {key!r} in {d}:")
-            w.line(ind + 2, f"{z} += ({f.name!r},)")
-            w.line(ind + 1, "else:")
-            w.line(ind + 2, f"{m} += 1")
-            if not scalar:
+                w.line(ind, f"{v} = {g}({key!r})")
+                i = ind
+                w.line(i, f"if {v} is not None:")
+                if salvage:
+                    # Whatever fails below this field (and is not salvaged
+                    # deeper down) costs this field only.
+                    w.line(i + 1, "try:")
+                    kind.emit(w, v, f"{c}_{f.name}", i + 2)
+                    w.line(i + 1, "except _Invalid:")
+                    w.line(i + 2, f"{v} = None")
+                    w.line(i + 2, f"{kept} += ({key!r},)")
+                else:
+                    kind.emit(w, v, f"{c}_{f.name}", i + 1)
+            w.line(i, f"elif {key!r} in {d}:")
+            w.line(i + 1, f"{z} += ({f.name!r},)")
+            w.line(i, "else:")
+            w.line(i + 1, f"{m} += 1")
+            if i == ind:
                 w.line(ind, f"{o}.{f.name} = {v}")
-        w.line(ind, f"if len({d}) + {m} == {len(keys)}:")
+        if salvage:
+            w.line(ind, f"if {kept}:")
+            w.line(ind + 1, f"{o}.extra = _leftover_salvaged(_{c}_keys, {d}, {kept})")
+            w.line(ind, f"elif len({d}) + {m} == {len(keys)}:")
+        else:
+            w.line(ind, f"if len({d}) + {m} == {len(keys)}:")
         w.line(ind + 1, f"{o}.extra = _EMPTY")
         w.line(ind, "else:")
         w.line(ind + 1, f"{o}.extra = _leftover(_{c}_keys, {d}, {mode.strict}, {mode.python})")
@@ -414,6 +481,7 @@ class _Decoders:
         # Input handed to ``structure`` belongs to the caller: nothing of it is kept.
         w.line(ind, f"{o}._src = {'None' if mode.python else d}")
         w.line(ind, f"{o}._camel = {mode.camel}")
+        w.line(ind, f"{o}._problems = None")
         w.line(ind, f"{o}.__class__ = _{c}")
 
     def _write_union(self, info: UnionInfo, name: str) -> None:
@@ -436,6 +504,8 @@ class _Decoders:
         w.line(2, "if 'type' in x:")
         if mode.strict:
             w.line(3, "raise _Invalid")
+        elif mode.salvage:  # a tag of the wrong JSON type: the member is kept whole, untyped
+            w.line(3, f"return {make_unknown}")
         else:
             w.line(3, "if t is not None:")
             w.line(4, "raise _Invalid")
@@ -519,9 +589,10 @@ class _Encoders:
         if fields:
             # An unknown key that is a modelled key in this style would be
             # written over, or read back as the field: say so, drop nothing.
-            keys = frozenset(f.key(camel) for f in fields)
-            w.line(1, f"if ex and not {w.const(f'_{c}_out_keys', keys)}.isdisjoint(ex):")
-            w.line(2, f"_collision({c!r}, {w.const(f'_{c}_out_keys', keys)}, ex, {camel})")
+            keys = w.const(f"_{c}_out_keys", frozenset(f.key(camel) for f in fields))
+            names = w.const(f"_{c}_out_names", {f.key(camel): f.name for f in fields})
+            w.line(1, f"if ex and not {keys}.isdisjoint(ex):")
+            w.line(2, f"_collision({c!r}, {names}, o, {camel})")
         w.line(1, "out = _thaw(ex) if ex else {}")
         if tag is not None:
             w.line(1, f"out['type'] = {tag!r}")
@@ -592,7 +663,7 @@ class _Inits:
             {"type"} if tag_of(cls) else set()
         )
         w.const(f"_{c}_known", frozenset(known))
-        w.const(f"_{c}_slots", (*names, "extra", "json_nulls", "_src", "_camel"))
+        w.const(f"_{c}_slots", (*names, "extra", "json_nulls", "_src", "_camel", "_problems"))
         params = "".join(f"{n}=None, " for n in names)
         w.line(0, f"def {name}(self, *, {params}extra=_EMPTY, json_nulls=_NO_NULLS):")
         w.line(1, "_check = not _disabled()")
@@ -604,11 +675,16 @@ class _Inits:
             w.line(2, f"{f.name} = _arg({c!r}, {info}, {f.name}, _check)")
         w.line(1, "if extra is not _EMPTY:")
         w.line(2, f"extra = _extra_arg({c!r}, _{c}_known, extra)")
+        if fields:
+            # Only a decoded object's extra (copied by evolve) may hold a field's
+            # key: a value kept raw by salvage, which a value set for the field replaces.
+            w.line(2, f"if not _{c}_known.isdisjoint(extra):")
+            w.line(3, f"extra = _replaced(_{c}, extra, ({''.join(f'{n}, ' for n in names)}))")
         w.line(1, f"if json_nulls.__class__ is not frozenset or not json_nulls <= _{c}_names:")
         w.line(2, f"json_nulls = _nulls_arg({c!r}, _{c}_names, json_nulls)")
         w.line(1, f"if self.__class__ is not _{c}:  # a subclass: no twin to store through")
         values = "".join(f"{n}, " for n in names)
-        w.line(2, f"_store(self, _{c}_slots, ({values}extra, json_nulls, None, False))")
+        w.line(2, f"_store(self, _{c}_slots, ({values}extra, json_nulls, None, False, None))")
         w.line(2, "return")
         w.line(1, f"_set_class(self, '__class__', _{c}_twin)")
         for n in names:
@@ -617,6 +693,7 @@ class _Inits:
         w.line(1, "self.json_nulls = json_nulls")
         w.line(1, "self._src = None")
         w.line(1, "self._camel = False")
+        w.line(1, "self._problems = None")
         w.line(1, f"self.__class__ = _{c}")
         self.unit.write(name, w.lines)
         return name

@@ -15,11 +15,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._base import Model
-from ._check import problems
+from ._check import problems, problems_within
 from ._codegen import Invalid, decoder_function
 from ._errors import DecodeError, ErrorDetail
 from ._jsontree import own
-from ._kinds import describe
+from ._kinds import describe, field_infos
 from ._memo import memo
 from ._modes import Mode
 from ._unions import UNION_BY_MEMBERS, UnionInfo
@@ -57,9 +57,46 @@ def _mismatch() -> list[ErrorDetail]:  # pragma: no cover - the decoder and chec
     return [ErrorDetail("$", "invalid input (internal checker mismatch)")]
 
 
+def _salvage(target: Target, mode: Mode, data: Any) -> Any:
+    """Lenient decoding's second try: the object with its bad fields kept raw, or None.
+
+    The salvage decoder (generated on the first use) keeps the value of
+    each known field whose JSON type is wrong in ``extra``, leaving the
+    attribute ``None``, and a union member whose tag has the wrong JSON type
+    as the union's unknown class.  The checker then says what it kept and
+    where, and each decoded object in the way gets the problems below it.
+    None when the top level itself is wrong (not an object, a wrong or
+    wrongly typed tag): there is nowhere to keep that.
+    """
+    try:
+        obj = decoder_function(target, mode.salvaging)(data)
+    except Invalid:
+        return None
+    if not isinstance(obj, Model):
+        return None
+    found = problems_within(target, data, mode.camel)
+    if id(data) not in found:  # pragma: no cover - the decoders and checker disagree: a bug
+        return None
+    todo = [obj]
+    while todo:
+        o = todo.pop()
+        mine = found.get(id(o._src))
+        if mine is None:
+            continue
+        object.__setattr__(o, "_problems", tuple(mine))
+        for f in field_infos(type(o)):
+            v = getattr(o, f.name)
+            if isinstance(v, Model):
+                todo.append(v)
+            elif v.__class__ is tuple:
+                todo.extend(x for x in v if isinstance(x, Model))
+    return obj
+
+
 def _json_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
     fast = decoder_function(target, mode)
     union = isinstance(target, UnionInfo)
+    salvage = not mode.strict
 
     def decode(data: Any) -> Any:
         if union or data.__class__ is dict:
@@ -67,6 +104,10 @@ def _json_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
                 return fast(data)
             except Invalid:
                 pass
+            if salvage:
+                obj = _salvage(target, mode, data)
+                if obj is not None:
+                    return obj
         found, unlisted = problems(target, data, mode.camel, mode.strict)
         raise DecodeError(found or _mismatch(), unlisted)
 

@@ -31,6 +31,7 @@ from ._json import _parse
 from ._kinds import Float, Int, Obj, Str, Union, field
 from ._memo import memo
 from ._modes import Case, mode, mode_of
+from ._numbers import decode_strictly
 from ._response import Response
 from ._unions import UNIONS, ContentPart, OutputItem, UnionInfo, register, tags_of
 
@@ -402,6 +403,8 @@ def loads_event(
         value = _orjson_loads(data)
     except JSONDecodeError:
         value = _parse(data)  # raises the DecodeError that says why
+    if strict:
+        return decode_strictly(decode, value, data)  # type: ignore[no-any-return]
     return decode(value)  # type: ignore[no-any-return]
 
 

@@ -12,6 +12,7 @@ from ._dispatch import decoder, resolve
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError
 from ._jsontree import dumps_deep
 from ._modes import Case, Mode, is_camel, mode_of
+from ._numbers import decode_strictly
 from ._response import Response
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ def loads(
         value = _orjson_loads(data)
     except orjson.JSONDecodeError:
         value = _parse(data)  # raises the DecodeError that says why
+    if strict:
+        return decode_strictly(decode, value, data)
     return decode(value)
 
 

@@ -198,8 +198,13 @@ class Kind:
         return value
 
     def problem(self, value: Any) -> tuple[str, str] | None:
-        """Why a converted constructor argument is rejected: (path below the field, message)."""
-        problem = self.message(value, True)
+        """Why a converted constructor argument is rejected: (path below the field, message).
+
+        Constructors take what lenient decoding takes (so that ``attrs.evolve``
+        copies whatever decoding kept): the right JSON type, and only values
+        JSON can carry; constraints are strict decoding's to report.
+        """
+        problem = self.message(value, False)
         return None if problem is None else ("", problem)
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
@@ -278,11 +283,6 @@ class Enum(Str):
         values = e.const(f"_{name}_values", frozenset(self.values))
         return f"_type({var}) is str and {var} in {values}"
 
-    def problem(self, value: Any) -> tuple[str, str] | None:
-        # Constructors take any string: the enums are open, as lenient decoding keeps them.
-        problem = self.message(value, False)
-        return None if problem is None else ("", problem)
-
 
 class Const(Str):
     """A string that has one right value (``object``)."""
@@ -300,12 +300,6 @@ class Const(Str):
 
     def ok(self, e: Emitter, var: str, name: str) -> str:
         return f"{var} == {self.value!r}" if e.strict else _text(e, var)
-
-    def accept(self, e: Emitter, var: str, name: str) -> str | None:
-        return f"{var} == {self.value!r}"
-
-    def classes(self) -> frozenset[type] | None:
-        return None
 
 
 def _is_int(value: Any) -> bool:
@@ -332,6 +326,9 @@ class Int(Scalar):
         problem = super().message(value, strict)
         if problem is None and not INT_MIN <= value <= INT_MAX:
             return _got("an integer from -2**63 to 2**64-1", value)
+        if isinstance(value, float) and value.is_integer() and not INT_MIN <= value <= INT_MAX:
+            # JSON text holds it as an integer, but orjson reads it as the nearest float.
+            return f"{problem} (an integer beyond 64 bits is read as a float)"
         return problem
 
     def ok(self, e: Emitter, var: str, name: str) -> str:
@@ -341,8 +338,7 @@ class Int(Scalar):
         return f"_type({var}) is int and {var} >= 0" if low == 0 else f"_type({var}) is int"
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
-        low = 0 if self.nonneg else INT_MIN
-        return f"_type({var}) is int and {low} <= {var} <= {INT_MAX}"
+        return f"_type({var}) is int and {INT_MIN} <= {var} <= {INT_MAX}"
 
 
 class Float(Scalar):
@@ -381,9 +377,7 @@ class Float(Scalar):
         return test
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
-        if self.lo is None:
-            return f"_type({var}) is float and -_INF < {var} < _INF"
-        return f"_type({var}) is float and {self.lo!r} <= {var} <= {self.hi!r}"
+        return f"_type({var}) is float and -_INF < {var} < _INF"
 
 
 class Bool(Scalar):
@@ -422,7 +416,7 @@ class IntOrInf(Scalar):
         return f"{number} or {text}"
 
     def accept(self, e: Emitter, var: str, name: str) -> str | None:
-        return f"{var} == 'inf' or _type({var}) is int and 0 <= {var} <= {INT_MAX}"
+        return f"_type({var}) is str or _type({var}) is int and {INT_MIN} <= {var} <= {INT_MAX}"
 
 
 class Metadata(Kind):
@@ -487,7 +481,7 @@ class Metadata(Kind):
         for k in value:
             if not isinstance(k, str):
                 return ("", f"expected string keys, got {describe(k)}")
-        for key, message in self.problems(value, True):
+        for key, message in self.problems(value, False):
             return ("" if key is None else _key_suffix(key), message)
         return None
 

@@ -22,6 +22,7 @@ from ._converter import Case, is_camel
 from ._errors import DecodeError, ErrorDetail, RespmodelError
 from ._events import ServerEvent, event_decoder
 from ._json import _parse
+from ._numbers import decode_strictly
 from ._response import Response
 
 __all__ = ["ErrorRecord", "EventRecord", "iter_events"]
@@ -142,7 +143,7 @@ def decode_lines(
     for line in lines:
         n += 1
         try:
-            event = decode(loads(line))
+            event = decode_strictly(decode, loads(line), line) if strict else decode(loads(line))
         except orjson.JSONDecodeError:
             if line.__class__ is LineTooLong:
                 yield ErrorRecord(n, (line.detail(),))

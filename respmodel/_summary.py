@@ -305,7 +305,9 @@ class Summary:
 
     :meth:`to_json` gives it as one JSON-ready dict; its parts are attributes:
     ``files``, ``lines``, ``bytes``, ``events``, ``bad_lines``, ``by_type``,
-    ``errors`` (``(file, line, path, message)``), ``sessions()`` and ``models()``
+    ``errors`` (``(file, line, path, message)``), ``salvaged`` (the same, for what
+    lenient decoding salvaged), ``salvaged_events``, ``salvaged_responses``,
+    ``sessions()`` and ``models()``
     (a name -> :class:`Tally` map), ``total`` and ``transcription``.
     """
 
@@ -319,6 +321,10 @@ class Summary:
         self.mcp_calls: collections.Counter[str] = collections.Counter()
         self.errors: list[tuple[str, int, str, str]] = []
         self.bad_lines = 0
+        self.salvaged: list[tuple[str, int, str, str]] = []
+        """What lenient decoding salvaged: ``(file, line, path, message)``."""
+        self.salvaged_events = 0
+        self.salvaged_responses = 0
         self.bad_files: list[tuple[str, str]] = []
         """Files that could not be read, or not to the end (what was read is counted)."""
         self.segments: list[Segment] = []
@@ -359,14 +365,23 @@ class Summary:
                     seg = self._session_event(ev, seg)
             elif cls is Response:
                 t = "realtime.response"
+                if ev._problems is not None:
+                    self._salvaged(ev, seg, rec.line)
                 self._add_response(ev, seg, rec.line)
             else:
                 t = cls.type
+                if ev._problems is not None:
+                    self._salvaged(ev, seg, rec.line)
                 if cls is ResponseDoneEvent:
                     self._add_response(ev.response, seg, rec.line)
                 elif cls is InputAudioTranscriptionCompletedEvent:
                     seg.transcription.add(ev.usage)
             by_type[t] = get(t, 0) + 1
+
+    def _salvaged(self, ev: Any, seg: Segment, line: int) -> None:
+        """Count an event (or bare response) that decoded with salvage, and list its problems."""
+        self.salvaged_events += 1
+        self.salvaged.extend((seg.file, line, e.path, e.message) for e in ev.problems)
 
     def _session_event(self, ev: Any, seg: Segment) -> Segment:
         session = ev.data.get("session")
@@ -403,6 +418,8 @@ class Summary:
         if entry is None:
             entry = self.statuses[status] = [0, {}]
         entry[0] += 1
+        if r._problems is not None:
+            self.salvaged_responses += 1
         reason = None
         sd = r.status_details
         if sd is not None:
@@ -473,6 +490,9 @@ class Summary:
         self.function_calls.update(other.function_calls)
         self.mcp_calls.update(other.mcp_calls)
         self.bad_lines += other.bad_lines
+        self.salvaged_events += other.salvaged_events
+        self.salvaged_responses += other.salvaged_responses
+        self.salvaged.extend((f, line + offset, p, m) for f, line, p, m in other.salvaged)
         self.bad_files.extend(other.bad_files)
         self.errors.extend((f, line + offset, p, m) for f, line, p, m in other.errors)
         prev = self.segments[-1] if self.segments else None
@@ -594,11 +614,13 @@ class Summary:
                 "bytes": self.bytes,
                 "events": self.events,
                 "bad_lines": self.bad_lines,
+                "salvaged_events": self.salvaged_events,
                 "events_by_type": _ranked(
                     {("(no type)" if t is None else t): c for t, c in self.by_type.items()}
                 ),
                 "responses": {
                     "count": sum(c for c, _ in self.statuses.values()),
+                    "salvaged": self.salvaged_responses,
                     "by_status": by_status,
                 },
                 "usage": total.usage(),
@@ -616,6 +638,10 @@ class Summary:
                 "errors": [
                     {"file": f, "line": line, "path": p, "message": m}
                     for f, line, p, m in self.errors
+                ],
+                "salvaged": [
+                    {"file": f, "line": line, "path": p, "message": m}
+                    for f, line, p, m in self.salvaged
                 ],
                 "bad_files": [{"file": f, "message": m} for f, m in self.bad_files],
             }

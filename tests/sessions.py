@@ -156,7 +156,7 @@ def independent(paths: list[Path], prices: dict[str, dict[str, float]] | None = 
     )
     transcription: collections.Counter[str] = collections.Counter()
     seconds = 0.0
-    bad = 0
+    salvaged = 0
     rows = []
     for path in paths:
         sid: str | None = None
@@ -184,9 +184,8 @@ def independent(paths: list[Path], prices: dict[str, dict[str, float]] | None = 
                 r = d
             if r is None:
                 continue
-            if not isinstance(r["output"], list):
-                bad += 1
-                continue
+            if not isinstance(r.get("output", []), list):
+                salvaged += 1  # the wrong type: salvaged, the response still counts
             counts: collections.Counter[str] = collections.Counter(responses=1)
             u = r.get("usage")
             cost = None
@@ -220,14 +219,14 @@ def independent(paths: list[Path], prices: dict[str, dict[str, float]] | None = 
             for counter in (total, models[model], sessions[(str(path), sid)]):
                 counter.update(counts)
                 counter["cost_microusd"] += round((cost or 0) * 1e6)
-            rows.append((str(path), n, sid, model, r["id"], u and u["total_tokens"], cost))
+            rows.append((str(path), n, sid, model, r.get("id"), u and u["total_tokens"], cost))
     return {
         "total": total,
         "models": models,
         "sessions": sessions,
         "transcription": transcription,
         "seconds": seconds,
-        "bad": bad,
+        "salvaged": salvaged,
         "rows": rows,
     }
 

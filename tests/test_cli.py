@@ -264,6 +264,7 @@ def independent_summary(lines: list[bytes]) -> dict[str, Any]:
     calls: collections.Counter[str] = collections.Counter()
     mcp: collections.Counter[str] = collections.Counter()
     bad = []
+    salvaged = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -280,12 +281,12 @@ def independent_summary(lines: list[bytes]) -> dict[str, Any]:
         else:
             kind, r = d["type"], d.get("response") if d["type"] == "response.done" else None
         if r is not None and not isinstance(r.get("output", []), list):
-            bad.append(n)
-            continue
+            salvaged.append(n)  # the wrong type: salvaged, the response still counts
         by_type[kind] += 1
         if r is None:
             continue
-        entry = statuses.setdefault(r["status"], {"count": 0, "reasons": collections.Counter()})
+        status = r.get("status", "(none)")
+        entry = statuses.setdefault(status, {"count": 0, "reasons": collections.Counter()})
         entry["count"] += 1
         reason = _reason(r.get("status_details"))
         if reason is not None:
@@ -313,7 +314,7 @@ def independent_summary(lines: list[bytes]) -> dict[str, Any]:
                     "output_reasoning": o.get("reasoning_tokens", 0),
                 }
             )
-        for item in r.get("output") or []:
+        for item in r.get("output") if isinstance(r.get("output"), list) else []:
             if item.get("type") == "function_call":
                 calls[item["name"]] += 1
             elif item.get("type") == "mcp_call":
@@ -322,9 +323,11 @@ def independent_summary(lines: list[bytes]) -> dict[str, Any]:
         "lines": len(lines),
         "events": sum(by_type.values()),
         "bad_lines": len(bad),
+        "salvaged_events": len(salvaged),
         "events_by_type": dict(by_type),
         "responses": {
             "count": sum(e["count"] for e in statuses.values()),
+            "salvaged": len(salvaged),
             "by_status": {
                 s: {"count": e["count"], "reasons": dict(e["reasons"])} for s, e in statuses.items()
             },
@@ -333,6 +336,7 @@ def independent_summary(lines: list[bytes]) -> dict[str, Any]:
         "function_calls": dict(calls),
         "mcp_calls": dict(mcp),
         "bad_line_numbers": bad,
+        "salvaged_line_numbers": salvaged,
     }
 
 
@@ -342,6 +346,7 @@ def anonymous(summary: dict[str, Any]) -> dict[str, Any]:
         **summary,
         "source": None,
         "errors": [{**e, "file": None} for e in summary["errors"]],
+        "salvaged": [{**e, "file": None} for e in summary["salvaged"]],
         "by_session": [{**e, "file": None} for e in summary["by_session"]],
     }
 
@@ -350,6 +355,7 @@ def assert_matches(summary: dict[str, Any], lines: list[bytes]) -> None:
     """The command's --json summary agrees with the independent count."""
     expected = independent_summary(lines)
     assert sorted({e["line"] for e in summary["errors"]}) == expected.pop("bad_line_numbers")
+    assert sorted({e["line"] for e in summary["salvaged"]}) == expected.pop("salvaged_line_numbers")
     for key, value in expected.items():
         assert summary[key] == value, key
     assert summary["bytes"] == sum(len(line) + 1 for line in lines)
@@ -432,7 +438,8 @@ def test_console_script_runs() -> None:
         pytest.skip("the respmodel console script is not installed on PATH")
     result = spawn("decode", "--json", command=(script,))
     assert result.returncode == 0, result.stderr
-    assert orjson.loads(result.stdout)["bad_lines"] == 3
+    doc = orjson.loads(result.stdout)
+    assert (doc["bad_lines"], doc["salvaged_events"]) == (2, 1)
 
 
 # --------------------------------------------------------------------------- decode
@@ -460,8 +467,10 @@ def test_decode_text_summary(session: Path) -> None:
         assert f"\n{title}" in text
     for kind, count in summary["events_by_type"].items():
         assert re.search(rf"^  {re.escape(kind)} +{count:,}$", text, re.M), kind
-    for error in summary["errors"]:
+    for error in summary["errors"] + summary["salvaged"]:
         assert f"line {error['line']}: {error['path']}: {error['message']}" in text
+    assert summary["salvaged"]
+    assert "\nsalvaged (1 event, 1 finished response)" in text
     assert f"{summary['usage']['input']:,}" in text
 
 
@@ -469,7 +478,7 @@ def test_decode_reports_throughput_on_stderr(session: Path) -> None:
     """Throughput (events/s, MB/s) goes to stderr, so stdout stays the summary alone."""
     result = run("decode", "--json", str(session))
     assert re.fullmatch(
-        rb"respmodel: decoded [\d,]+ events and 4 bad lines \([\d.,]+ MB\) in "
+        rb"respmodel: decoded [\d,]+ events and 3 bad lines \([\d.,]+ MB\) in "
         rb"[\d.]+ s: [\d,]+ events/s, [\d.,]+ MB/s\n",
         result.stderr,
     ), result.stderr
@@ -607,7 +616,7 @@ def test_convert_round_trip_keeps_every_json_value(session: Path, tmp_path: Path
     camel, back = tmp_path / "camel.jsonl", tmp_path / "back.jsonl"
     first = run("convert", "--to", "camel", str(session), str(camel))
     assert first.returncode == 1  # the session has bad lines, copied through and reported
-    assert first.stderr.count(b"kept as it was, not converted") == 4
+    assert first.stderr.count(b"kept as it was, not converted") == 3
     assert run("convert", "--to", "snake", str(camel), str(back)).returncode == 1
     out = back.read_bytes().split(b"\n")[:-1]
     assert len(out) == len(SESSION)
@@ -656,7 +665,8 @@ def test_convert_refuses_to_overwrite_its_input(session: Path, tmp_path: Path) -
 
 def test_validate_clean_file(tmp_path: Path) -> None:
     """A file without problems: exit status 0."""
-    bad = set(independent_summary(SESSION)["bad_line_numbers"])
+    expected = independent_summary(SESSION)
+    bad = {*expected["bad_line_numbers"], *expected["salvaged_line_numbers"]}
     path = tmp_path / "ok.jsonl"
     path.write_bytes(b"\n".join(line for n, line in enumerate(SESSION, 1) if n not in bad) + b"\n")
     result = run("validate", str(path))
@@ -669,7 +679,8 @@ def test_validate_lists_problems(session: Path) -> None:
     result = run("validate", str(session))
     assert result.returncode == 1
     listed = result.stdout.decode().splitlines()
-    expected = independent_summary(SESSION)["bad_line_numbers"]
+    counted = independent_summary(SESSION)
+    expected = sorted(counted["bad_line_numbers"] + counted["salvaged_line_numbers"])
     assert [int(re.match(r"line (\d+): \$", line).group(1)) for line in listed] == expected  # type: ignore[union-attr]
     assert listed[0] == f'line {expected[0]}: $.response.output: expected array, got string "x"'
     assert b"4 problems on 4 of" in result.stderr

@@ -125,7 +125,7 @@ def test_evolve_checks_what_changes() -> None:
     """A value passed to attrs.evolve is checked like any constructor argument."""
     resp = respmodel.loads(orjson.dumps(RESPONSES[0]))
     with pytest.raises(respmodel.ValidationError, match=r"Response\.temperature"):
-        attrs.evolve(resp, temperature=5.0)
+        attrs.evolve(resp, temperature="hot")
     with pytest.raises(respmodel.ValidationError, match=r"Response\.output\[0\]"):
         attrs.evolve(resp, output=(respmodel.TextPart(),))
 
@@ -172,10 +172,19 @@ def test_mode_arguments_do_not_grow_the_caches() -> None:
 
 def test_bad_input_generates_no_code() -> None:
     """Reporting a problem walks the input; it compiles nothing."""
-    respmodel.loads(b"{}")
+    respmodel.loads(b"{}", strict=True)
     before = {k for k in linecache.cache if k.startswith("<respmodel ")}
     with pytest.raises(respmodel.DecodeError):
-        respmodel.loads(b'{"output": 5, "usage": {"input_tokens": "x"}}')
+        respmodel.loads(b'{"output": 5, "usage": {"input_tokens": "x"}}', strict=True)
+    after = {k for k in linecache.cache if k.startswith("<respmodel ")}
+    assert after == before
+
+
+def test_salvage_generates_its_decoders_once() -> None:
+    """The first salvaged input compiles the salvage decoders; later ones compile nothing."""
+    respmodel.loads(b'{"output": 5}')
+    before = {k for k in linecache.cache if k.startswith("<respmodel ")}
+    assert respmodel.loads(b'{"output": 5, "usage": {"input_tokens": "x"}}').problems
     after = {k for k in linecache.cache if k.startswith("<respmodel ")}
     assert after == before
 
@@ -183,22 +192,17 @@ def test_bad_input_generates_no_code() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "payload"),
     [
-        ({"metadata": {"k": "v" * 513}}, {"metadata": {"k": "v" * 513}}),
-        ({"metadata": {"k" * 65: "v"}}, {"metadata": {"k" * 65: "v"}}),
-        (
-            {"metadata": {str(i): "v" for i in range(17)}},
-            {"metadata": {str(i): "v" for i in range(17)}},
-        ),
         ({"metadata": {"k": 1}}, {"metadata": {"k": 1}}),
-        ({"temperature": 1.5}, {"temperature": 1.5}),
-        ({"max_output_tokens": -1}, {"max_output_tokens": -1}),
-        ({"object": "realtime.item"}, {"object": "realtime.item"}),
+        ({"temperature": "hot"}, {"temperature": "hot"}),
+        ({"max_output_tokens": 2.5}, {"max_output_tokens": 2.5}),
+        ({"object": 5}, {"object": 5}),
+        ({"id": True}, {"id": True}),
     ],
 )
 def test_constructors_and_strict_decoding_give_the_same_message(
     kwargs: dict[str, Any], payload: dict[str, Any]
 ) -> None:
-    """A value a constructor rejects is rejected by strict decoding with the same message."""
+    """A value a constructor rejects is rejected by decoding with the same message."""
     with pytest.raises(respmodel.ValidationError) as built:
         respmodel.Response(**kwargs)
     with pytest.raises(respmodel.DecodeError) as decoded:

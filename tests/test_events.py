@@ -168,7 +168,7 @@ def typed_json(tag: str, fields: dict[str, Any], event_id: bool = True) -> dict[
 
 
 def test_every_spec_event_type_has_a_class() -> None:
-    """The typed events are the events that carry the resource and the finished transcription, one class per type."""
+    """The typed events are those of docs/spec.md ("ServerEvent"), one class per type."""
     assert {cls.type for cls in TYPED_EVENTS} == {tag for tag, _, _ in TYPED}  # type: ignore[attr-defined]
     assert {cls for _, cls, _ in TYPED} == set(TYPED_EVENTS)
 
@@ -372,11 +372,17 @@ def test_object_without_type_is_generic_leniently() -> None:
 def test_bad_events_raise_decode_error_with_path(
     data: bytes, path: str, message: str, strict: bool
 ) -> None:
-    """Input that is not a server event raises DecodeError naming where and what, in every mode."""
-    with pytest.raises(respmodel.DecodeError) as info:
-        respmodel.loads_event(data, strict=strict)
-    assert info.value.path == path
-    assert info.value.message.startswith(message)
+    """Bad input is a DecodeError naming where and what; leniently, below the top it is salvaged."""
+    if strict or path in ("$", "$.type"):
+        with pytest.raises(respmodel.DecodeError) as info:
+            respmodel.loads_event(data, strict=strict)
+        problem = info.value.errors[0]
+    else:
+        event = respmodel.loads_event(data)
+        (problem,) = event.problems
+        assert respmodel.dumps(event) == orjson.dumps(orjson.loads(data))
+    assert problem.path == path
+    assert problem.message.startswith(message)
 
 
 @pytest.mark.parametrize(

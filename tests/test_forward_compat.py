@@ -510,7 +510,7 @@ UNTAGGED_PATHS = {
     "part": {"$.output[0].content[0]"},
     "voice": {"$.audio.output.voice", "$.voice"},
     "format": {"$.audio.output.format"},
-    "mcp error": set(),  # Azure declares MCP errors opaque: valid without a tag, in strict mode too
+    "mcp error": set(),  # docs/spec.md, McpError: valid without a tag, in strict mode too
 }
 
 

@@ -610,6 +610,9 @@ def same(a: tuple[str, Any], b: tuple[str, Any]) -> bool:
     return bool(a[1] == b[1])
 
 
+LOSSY = "cannot be read exactly"
+
+
 def check_text(tp: Any, text: Any, case: str) -> None:
     """The whole contract for JSON text, in both modes, against structure() as well."""
     lenient = outcome(lambda: respmodel.loads(text, tp, case=case))
@@ -617,6 +620,13 @@ def check_text(tp: Any, text: Any, case: str) -> None:
     if strict[0] == "ok":
         assert lenient[0] == "ok", "strict accepted what lenient refused"
         assert strict[1] == lenient[1]
+        assert not getattr(lenient[1], "problems", ()), "salvaged what strict accepted"
+    elif lenient[0] == "ok":
+        # Salvage: every problem it lists is one strict decoding reports, word for word.
+        assert set(getattr(lenient[1], "problems", ())) <= set(strict[1].errors)
+    else:
+        # Only the top level fails a lenient decode: below it, lenient decoding salvages.
+        assert {"$", "$.type"} & {e.path for e in lenient[1].errors}, lenient[1]
     try:
         parsed = orjson.loads(text)
     except orjson.JSONDecodeError:
@@ -627,10 +637,15 @@ def check_text(tp: Any, text: Any, case: str) -> None:
     for mode, result in ((False, lenient), (True, strict)):
         if result[0] == "ok":
             assert_lossless(result[1], parsed, case)
+        from_python = outcome(lambda m=mode: respmodel.structure(parsed, tp, case=case, strict=m))
+        if result[0] == "error" and any(LOSSY in e.message for e in result[1].errors):
+            # Strict loads() also reads the text for numbers parsing changed, which
+            # structure() cannot see (it gets the parsed floats): the rest agree.
+            rest = [e for e in result[1].errors if LOSSY not in e.message]
+            assert rest == (list(from_python[1].errors) if from_python[0] == "error" else [])
+            continue
         # structure() on the parsed JSON decides exactly as loads() on the text.
-        assert same(
-            result, outcome(lambda m=mode: respmodel.structure(parsed, tp, case=case, strict=m))
-        )
+        assert same(result, from_python)
 
 
 # --------------------------------------------------------------------------- properties
@@ -761,10 +776,12 @@ def test_a_ten_megabyte_string_in_a_typed_field_is_shortened_in_the_error() -> N
     """The message about a huge wrong value quotes its start and says how long it is."""
     big = "x" * 10_000_000
     with pytest.raises(respmodel.DecodeError) as info:
-        respmodel.loads(orjson.dumps({"temperature": big}))
-    assert str(info.value) == (
+        respmodel.loads(orjson.dumps({"temperature": big}), strict=True)
+    expected = (
         '$.temperature: expected number, got string "' + "x" * 39 + '…" (10000000 characters)'
     )
+    assert str(info.value) == expected
+    assert str(respmodel.loads(orjson.dumps({"temperature": big})).problems[0]) == expected
 
 
 OPAQUE_SITES = {
@@ -875,16 +892,21 @@ def test_duplicate_keys_keep_the_last_value(case: str) -> None:
 
 
 def test_integers_beyond_64_bits_read_as_floats() -> None:
-    """orjson reads integers beyond 64 bits as floats: kept in opaque JSON, refused in int fields."""
+    """orjson reads integers beyond 64 bits as floats: kept in opaque JSON, a problem in int fields."""
     obj = respmodel.loads(b'{"future": 18446744073709551616}')
     assert obj.extra == {"future": 1.8446744073709552e19}
     assert respmodel.dumps(obj) == b'{"future":1.8446744073709552e+19}'
-    with pytest.raises(respmodel.DecodeError) as info:
-        respmodel.loads(b'{"usage": {"total_tokens": 18446744073709551616}}')
-    assert (
-        str(info.value)
-        == "$.usage.total_tokens: expected integer, got number 1.8446744073709552e+19"
+    data = b'{"usage": {"total_tokens": 18446744073709551616}}'
+    expected = (
+        "$.usage.total_tokens: expected integer, got number 1.8446744073709552e+19"
+        " (an integer beyond 64 bits is read as a float)"
     )
+    with pytest.raises(respmodel.DecodeError) as info:
+        respmodel.loads(data, strict=True)
+    assert str(info.value.errors[0]) == expected
+    salvaged = respmodel.loads(data)
+    assert salvaged.usage.total_tokens is None
+    assert [str(p) for p in salvaged.problems] == [expected]
     assert (
         respmodel.loads(b'{"usage": {"total_tokens": 18446744073709551615}}').usage.total_tokens
         == 2**64 - 1

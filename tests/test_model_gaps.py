@@ -9,7 +9,8 @@ import pytest
 
 import respmodel
 
-# Payloads shaped like the SDKs' own examples (azure-ai-voicelive 1.3.1, openai 3.57.0).
+# Payloads shaped like the SDKs' own examples (azure-ai-voicelive 1.3.1, openai 3.57.0);
+# docs/spec.md lists each shape (Voice, WebSearchCallItem, FileSearchCallItem, McpError).
 AVATAR_VOICE = {
     "type": "avatar-voice-sync",
     "model": "DragonHDLatestNeural",

@@ -28,7 +28,7 @@ LINES = [
     b"",
     orjson.dumps(DELTA),
     b"   ",
-    b'{"type": "response.done", "response": {"output": "x"}}',
+    b'{"type": ["response.done"], "response": {}}',
     b"WARNING: reconnecting",
     orjson.dumps(BETA_DELTA),
     orjson.dumps(BARE),
@@ -46,7 +46,7 @@ def summary(records: Iterator[Any]) -> list[tuple[int, Any]]:
 EXPECTED = [
     (1, "ResponseDoneEvent"),
     (3, "GenericEvent"),
-    (5, "$.response.output"),
+    (5, "$.type"),
     (6, "$"),
     (7, "GenericEvent"),
     (8, "Response"),
@@ -81,8 +81,8 @@ def test_bad_line_yields_error_record_and_stream_goes_on() -> None:
     assert [type(r) for r in bad] == [respmodel.ErrorRecord] * 2
     assert (bad[0].line, bad[0].path, bad[0].message) == (
         5,
-        "$.response.output",
-        'expected array, got string "x"',
+        "$.type",
+        "expected a string, got array of 1",
     )
     assert (bad[1].line, bad[1].path) == (6, "$")
     assert bad[1].message.startswith("invalid JSON: ")
@@ -91,11 +91,24 @@ def test_bad_line_yields_error_record_and_stream_goes_on() -> None:
 
 
 def test_error_record_lists_every_problem() -> None:
-    """An error record carries every problem of its line, each with its path."""
+    """A strict error record carries every problem of its line, each with its path."""
     line = b'{"type": "response.done", "response": {"id": 1, "usage": {"input_tokens": "x"}}}'
-    (record,) = respmodel.iter_events([line])
+    (record,) = respmodel.iter_events([line], strict=True)
     assert [e.path for e in record.errors] == ["$.response.id", "$.response.usage.input_tokens"]
     assert str(record).splitlines()[0] == "line 1: $.response.id: expected string, got number 1"
+
+
+def test_salvaged_line_is_an_event_record_with_its_problems() -> None:
+    """Leniently, wrong-typed fields are salvaged: the line decodes and its event lists them."""
+    line = b'{"type": "response.done", "response": {"id": 1, "usage": {"input_tokens": "x"}}}'
+    (record,) = respmodel.iter_events([line])
+    assert record.ok
+    assert [e.path for e in record.event.problems] == [
+        "$.response.id",
+        "$.response.usage.input_tokens",
+    ]
+    assert record.event.response.id is None
+    assert respmodel.dumps(record.event) == line.replace(b", ", b",").replace(b": ", b":")
 
 
 @pytest.mark.parametrize(
@@ -228,13 +241,17 @@ def test_records_are_values() -> None:
 
 
 def test_bundled_sample_streams() -> None:
-    """The bundled sample decodes with its three deliberate bad lines and nothing else wrong."""
+    """The bundled sample's three deliberate faults: two lines that are not JSON, one salvaged."""
     from importlib.resources import as_file, files
 
     with as_file(files("respmodel") / "data" / "sample_session.jsonl") as path:
         records = list(respmodel.iter_events(path))
     assert len(records) > 1000
-    assert sum(not r.ok for r in records) == 3
+    assert sum(not r.ok for r in records) == 2
+    salvaged = [r for r in records if r.ok and r.event.problems]
+    assert [str(p) for r in salvaged for p in r.event.problems] == [
+        '$.response.output: expected array, got string "x"'
+    ]
 
 
 def test_iter_events_bounds_line_length(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ key on every object, an unknown value for every open enum, a wrong
 range, too much metadata), an unknown, missing or null tag at every union.
 Each one alone is one problem at one path; all of them at once, nested
 through a whole response, are every path, exactly.  Lenient decoding keeps
-each payload and writes it back unchanged.
+each payload and writes it back unchanged.  The rules are those of
+docs/spec.md, sections "Lenient and strict" and "Tagged unions".
 """
 
 from __future__ import annotations

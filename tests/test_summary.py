@@ -111,12 +111,19 @@ def test_transcription_usage_counted_apart(folder: Path, files: list[Path]) -> N
     assert t["seconds"] == pytest.approx(expected["seconds"])
 
 
-def test_bad_lines_report_file_and_line(folder: Path, files: list[Path]) -> None:
-    """A bad line is reported with its file and line number, and the rest is counted."""
+def test_salvaged_lines_report_file_and_line(folder: Path, files: list[Path]) -> None:
+    """A salvaged line is reported with its file and line number, and still counted."""
     doc = respmodel.summarize(folder).to_json()
-    assert doc["bad_lines"] == independent(files)["bad"] == 1
-    assert doc["errors"][0]["file"] == str(files[3])
-    assert doc["errors"][0]["line"] == 6
+    assert doc["bad_lines"] == 0
+    assert doc["salvaged_events"] == doc["responses"]["salvaged"] == independent(files)["salvaged"]
+    assert doc["salvaged"] == [
+        {
+            "file": str(files[3]),
+            "line": 6,
+            "path": "$.response.output",
+            "message": 'expected array, got string "x"',
+        }
+    ]
 
 
 def test_prices_file_gives_cost_per_session_model_and_total(

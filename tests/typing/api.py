@@ -132,7 +132,7 @@ def encode(resp: Response) -> None:
 
 
 def read_attributes(resp: Response) -> None:
-    """Attributes have the types the spec gives them, ``None`` when absent."""
+    """Attributes have the types docs/spec.md gives them, ``None`` when absent."""
     assert_type(resp.id, str | None)
     assert_type(resp.output, tuple[OutputItem, ...] | None)
     assert_type(resp.usage, Usage | None)
@@ -248,3 +248,17 @@ def transcription(data: bytes) -> int | None:
         if isinstance(usage, respmodel.TranscriptionTokenUsage):
             return usage.input_tokens
     return None
+
+
+def to_ga(data: bytes) -> list[str]:
+    """``to_shape`` keeps the kind of object it is given, and types its notes."""
+    translated = respmodel.to_shape(respmodel.loads(data), "ga")
+    assert_type(translated, respmodel.Translated[Response])
+    assert_type(translated.value, Response)
+    event = respmodel.to_shape(respmodel.loads_event(data), "beta")
+    assert_type(event.value, ServerEvent)
+    shape: respmodel.Shape = "beta"
+    assert_type(respmodel.to_shape(respmodel.loads(data, OutputItem), shape).value, OutputItem)
+    respmodel.to_shape(respmodel.Usage(), "ga")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]
+    respmodel.to_shape(respmodel.Response(), "azure")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]
+    return [f"{note.path}: {note.message}" for note in translated.notes]
