@@ -12,7 +12,14 @@ from ._audio import (
 )
 from ._base import Model, Unknown
 from ._converter import Case, configure_converter, make_converter
-from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError, ValidationError
+from ._errors import (
+    DecodeError,
+    EncodeError,
+    ErrorDetail,
+    Problems,
+    RespmodelError,
+    ValidationError,
+)
 from ._frozen import FrozenDict
 from ._items import (
     FileSearchCallItem,
@@ -175,9 +182,9 @@ __all__ = [
     "GenaiPrices",
     "GenericEvent",
     "InputAudioPart",
+    "InputAudioTranscriptionCompletedEvent",
     "InputImagePart",
     "InputTextPart",
-    "InputAudioTranscriptionCompletedEvent",
     "InputTokenDetails",
     "ItemReferencePart",
     "McpApprovalRequestItem",
@@ -200,6 +207,7 @@ __all__ = [
     "PcmaAudioFormat",
     "PcmuAudioFormat",
     "PriceTable",
+    "Problems",
     "RespmodelError",
     "Response",
     "ResponseAudio",
@@ -217,11 +225,11 @@ __all__ = [
     "StatusDetails",
     "Summary",
     "TextPart",
-    "Translated",
     "TranscriptionDurationUsage",
     "TranscriptionTokenDetails",
     "TranscriptionTokenUsage",
     "TranscriptionUsage",
+    "Translated",
     "Unknown",
     "UnknownAudioFormat",
     "UnknownItem",
@@ -240,8 +248,8 @@ __all__ = [
     "iter_events",
     "iter_rows",
     "json_schema",
-    "loads",
     "load_prices",
+    "loads",
     "loads_event",
     "make_converter",
     "structure",

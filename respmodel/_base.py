@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
-from ._errors import DecodeError, ErrorDetail, ValidationError
-from ._frozen import EMPTY, FrozenDict, freeze, json_repr
+from ._errors import DecodeError, Problems, ValidationError
+from ._frozen import EMPTY, FrozenDict, freeze, json_repr, pickle_flat, tree_eq
 from ._kinds import field_infos
 
 if TYPE_CHECKING:
@@ -40,6 +40,9 @@ __all__ = ["Model", "Unknown", "model", "twin"]
 
 _T = TypeVar("_T", bound=type)
 
+NO_PROBLEMS = Problems(())
+"""What ``problems`` gives for a clean object."""
+
 
 class _Decoded:
     """What decoding leaves on an object besides its fields (slots, not attrs fields).
@@ -54,7 +57,7 @@ class _Decoded:
     __slots__ = ("_camel", "_problems", "_src")
     _src: dict[str, Any] | None
     _camel: bool
-    _problems: tuple[ErrorDetail, ...] | None
+    _problems: Problems | None
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, init=False, getstate_setstate=False)
@@ -85,18 +88,20 @@ class Model(_Decoded):
             install_init(type(self))(self, **kwargs)
 
     @property
-    def problems(self) -> tuple[ErrorDetail, ...]:
+    def problems(self) -> Problems:
         """What lenient decoding salvaged in this object and below it: empty when clean.
 
         Each problem is one a strict decode reports, with the same message;
         its path starts at this object (``$``).  The values in question are
         kept raw in ``extra`` of the object that holds them, under their
         keys, so the object encodes back to the JSON received; the attribute
-        reads ``None``.  Not part of equality; an object made by a
-        constructor or ``attrs.evolve`` has none.
+        reads ``None``.  Like a ``DecodeError``, it lists the first 1000
+        problems of a decode and counts the others (``problems.unlisted``).
+        Not part of equality; an object made by a constructor or
+        ``attrs.evolve`` has none.
         """
         found = self._problems
-        return () if found is None else found
+        return NO_PROBLEMS if found is None else found
 
     def _eq_key(self) -> tuple[Any, ...]:
         return (*(getattr(self, f.name) for f in field_infos(type(self))), self.extra)
@@ -105,16 +110,22 @@ class Model(_Decoded):
         """Same class, equal modelled fields and equal unknown keys (json_nulls aside)."""
         if other.__class__ is not self.__class__ or not isinstance(other, Model):
             return NotImplemented
-        return self._eq_key() == other._eq_key()
+        mine, theirs = self._eq_key(), other._eq_key()
+        try:
+            return mine == theirs
+        except RecursionError:  # opaque JSON nested past what C compares recursively (< 3.12)
+            return tree_eq(mine, theirs)
 
     def __hash__(self) -> int:
         return hash((type(self), self._eq_key()))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickles and copies carry the fields and the decoded JSON, if any: an
-        # unpickled object still encodes to the very bytes it was decoded from.
-        values = tuple(getattr(self, f.name) for f in field_infos(type(self)))
-        state = (self.extra, self.json_nulls, self._src, self._camel, self._problems)
+        # Pickles carry the fields and the decoded JSON, if any: an unpickled
+        # object still encodes to the very bytes it was decoded from.  Nested
+        # JSON goes flat (``pickle_flat``): the pickler recurses once per level.
+        values = tuple(pickle_flat(getattr(self, f.name)) for f in field_infos(type(self)))
+        src = pickle_flat(self._src)
+        state = (self.extra, self.json_nulls, src, self._camel, self._problems)
         return (_rebuild, (type(self), values, *state))
 
     def __copy__(self) -> Model:
@@ -183,7 +194,7 @@ def _rebuild(
     nulls: frozenset[str],
     src: dict[str, Any] | None = None,
     camel: bool = False,
-    problems: tuple[ErrorDetail, ...] | None = None,
+    problems: Problems | None = None,
 ) -> Model:
     """Unpickle a model object (its values were checked when it was pickled)."""
     obj: Any = twin(cls)()
@@ -243,9 +254,9 @@ class Unknown:
         return self.data.get("type")
 
     @property
-    def problems(self) -> tuple[ErrorDetail, ...]:
+    def problems(self) -> Problems:
         """Always empty: nothing in ``data`` is modelled, so nothing in it is salvaged."""
-        return ()
+        return NO_PROBLEMS
 
     def _json(self) -> Any:
         """The JSON to encode: ``data`` (a subclass may keep the parsed JSON instead)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import keyword
 from typing import Any
 
-from ._errors import ErrorDetail
+from ._errors import ErrorDetail, Problems
 from ._kinds import Kind, describe, field_infos
 from ._unions import UNIONS, UnionInfo
 
@@ -59,6 +59,8 @@ class _Walk:
         self._within: list[tuple[dict[str, Any], str]] = []
         self.limit = limit
         self.unlisted = 0
+        self.unlisted_within: dict[int, int] = {}
+        """With ``owners``: the problems not listed, by the JSON object they lie in."""
 
     def full(self) -> bool:
         """Whether the next problem is only counted (``limit`` problems are listed)."""
@@ -66,11 +68,19 @@ class _Walk:
 
     def bad(self, path: str, message: str) -> None:
         if self.limit is not None and len(self.errs) >= self.limit:
-            self.unlisted += 1  # counted, not spelled out: 100k problems stay fast
+            self.count()  # counted, not spelled out: 100k problems stay fast
             return
         self.errs.append(ErrorDetail(path, message))
         if self.owners is not None:
             self.owners.append(tuple(self._within))
+
+    def count(self) -> None:
+        """Count one more problem without listing it (``limit`` problems are listed)."""
+        self.unlisted += 1
+        if self.owners is not None:
+            counts = self.unlisted_within
+            for d, _ in self._within:
+                counts[id(d)] = counts.get(id(d), 0) + 1
 
     def child(self, path: str, key: str) -> str:
         return key_path(path, key)
@@ -106,7 +116,7 @@ class _Walk:
         if value.__class__ is not dict:
             if not (info.allows_str and value.__class__ is str):
                 if self.full():  # a huge array of wrong values: counted, not described
-                    self.unlisted += 1
+                    self.count()
                     return
                 expected = "string or object" if info.allows_str else "object"
                 self.bad(path, f"expected {expected}, got {describe(value)}")
@@ -149,15 +159,14 @@ def problems(
     return walk.errs, walk.unlisted
 
 
-def problems_within(
-    target: type | UnionInfo, data: Any, camel: bool
-) -> dict[int, list[ErrorDetail]]:
+def problems_within(target: type | UnionInfo, data: Any, camel: bool) -> dict[int, Problems]:
     """The lenient problems of ``data`` by the JSON object they lie in, at any depth.
 
     Keyed by ``id()`` of each JSON object (a dict of ``data``) that holds a
-    problem somewhere below it; each path starts at that object (``$``).
+    problem somewhere below it; each path starts at that object (``$``).  The
+    first :data:`MAX_LISTED` problems of ``data`` are listed, the rest counted.
     """
-    walk = _walk(_Walk(camel, False, owners=True), target, data)
+    walk = _walk(_Walk(camel, False, owners=True, limit=MAX_LISTED), target, data)
     assert walk.owners is not None
     found: dict[int, list[ErrorDetail]] = {}
     for err, owners in zip(walk.errs, walk.owners, strict=True):
@@ -166,7 +175,10 @@ def problems_within(
                 err if prefix == "$" else ErrorDetail("$" + err.path[len(prefix) :], err.message)
             )
             found.setdefault(id(d), []).append(detail)
-    return found
+    more = walk.unlisted_within
+    for key in more.keys() - found.keys():
+        found[key] = []
+    return {key: Problems(listed, more.get(key, 0)) for key, listed in found.items()}
 
 
 def value_problems(kind: Kind, value: Any, camel: bool) -> list[ErrorDetail]:

@@ -408,9 +408,10 @@ def _validate_one(
             for e in problems:
                 counts["problems"] += 1
                 write(f"{prefix}line {rec.line}: {e.path}: {e.message}\n")
-            if not rec.ok and rec.unlisted:
-                counts["problems"] += rec.unlisted
-                write(f"{prefix}line {rec.line}: ... and {rec.unlisted:,} more problems\n")
+            unlisted = rec.event.problems.unlisted if rec.ok else rec.unlisted
+            if unlisted:
+                counts["problems"] += unlisted
+                write(f"{prefix}line {rec.line}: ... and {unlisted:,} more problems\n")
 
 
 def cmd_convert(args: argparse.Namespace) -> int:

@@ -83,7 +83,7 @@ def _salvage(target: Target, mode: Mode, data: Any) -> Any:
         mine = found.get(id(o._src))
         if mine is None:
             continue
-        object.__setattr__(o, "_problems", tuple(mine))
+        object.__setattr__(o, "_problems", mine)
         for f in field_infos(type(o)):
             v = getattr(o, f.name)
             if isinstance(v, Model):

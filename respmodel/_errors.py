@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["DecodeError", "EncodeError", "ErrorDetail", "RespmodelError", "ValidationError"]
+__all__ = [
+    "DecodeError",
+    "EncodeError",
+    "ErrorDetail",
+    "Problems",
+    "RespmodelError",
+    "ValidationError",
+]
 
 
 class RespmodelError(Exception):
@@ -24,6 +31,31 @@ class ErrorDetail:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class Problems(tuple[ErrorDetail, ...]):
+    """What salvage found in a decoded object: a tuple of problems, and how many more.
+
+    Like a ``DecodeError``, it lists the first 1000 problems of a decode and
+    counts the others in ``unlisted`` (a field salvaged for a huge array of
+    wrong values holds a problem per value: the first ones say what is wrong).
+    Compares, hashes and pickles as the tuple it is.
+    """
+
+    unlisted: int
+    """How many more problems were found than are listed."""
+
+    def __new__(cls, listed: Sequence[ErrorDetail], unlisted: int = 0) -> Problems:
+        self = super().__new__(cls, listed)
+        self.unlisted = unlisted
+        return self
+
+    def __reduce__(self) -> tuple[type[Problems], tuple[tuple[ErrorDetail, ...], int]]:
+        return (type(self), (tuple(self), self.unlisted))
+
+    def __repr__(self) -> str:
+        more = f", unlisted={self.unlisted}" if self.unlisted else ""
+        return f"Problems({tuple.__repr__(self)}{more})"
 
 
 MESSAGE_LISTS = 100

@@ -148,11 +148,6 @@ def test_adversarial_quick_run_times_every_call(adversarial_run: dict[str, Any])
     assert "structure" in calls["toplevel"]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="pickling a model holding the deepest data needs Model.__reduce__ to pickle "
-    "its decoded JSON flat (issue 11 notes)",
-)
 def test_adversarial_quick_run_meets_no_bug(adversarial_run: dict[str, Any]) -> None:
     """Every call answers with a result or respmodel's own error, never another exception."""
     bugs = [r for r in adversarial_run["results"] if r["outcome"].startswith("BUG")]

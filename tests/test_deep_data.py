@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import math
 import pickle
-import sys
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -143,11 +142,6 @@ def test_deep_frozen_json_pickles(make: Callable[[], Any]) -> None:
     assert repr(again) == repr(value)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs Model.__reduce__ to pickle the decoded JSON and opaque fields flat "
-    "(respmodel._frozen.pickle_flat; issue 11 notes): the pickler recurses per level",
-)
 @pytest.mark.parametrize("site", sorted(set(SITES) - {"generic event"}))
 def test_deep_data_in_models_pickles(site: str) -> None:
     """A model holding the deepest data pickles back equal, encoding to the same bytes."""
@@ -291,11 +285,6 @@ def test_pickle_flat_writes_the_deepest_parsed_json() -> None:
     assert respmodel._jsontree.dumps_deep(again) == respmodel._jsontree.dumps_deep(value)
 
 
-@pytest.mark.xfail(
-    sys.version_info < (3, 12),
-    strict=False,
-    reason="needs Model.__eq__ to compare with tree_eq: a tuple's == recurses in C (issue 11 notes)",
-)
 def test_deep_arrays_in_an_opaque_field_compare() -> None:
     """Two decodings of an opaque field holding arrays nested 1019 deep are equal."""
 

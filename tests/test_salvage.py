@@ -413,3 +413,24 @@ def test_salvaged_object_converts_to_camel_and_back() -> None:
     }
     back = respmodel.dumps(respmodel.loads(camel, case="camel"))
     assert orjson.loads(back) == orjson.loads(data)
+
+
+def test_a_huge_salvaged_field_lists_the_first_thousand_problems_and_counts_the_rest() -> None:
+    """A field salvaged for 5,000 wrong values lists 1,000 problems and counts 4,000 more."""
+    items = [{"type": "message", "content": [{"type": "text", "text": i}]} for i in range(5000)]
+    resp = respmodel.loads(orjson.dumps({"output": [{"type": "message"}, *items, 7]}))
+    assert len(resp.problems) == 1000
+    assert resp.problems.unlisted == 4001  # the rest of the texts, and the 7
+    assert resp.problems[0].path == "$.output[1].content[0].text"
+    assert resp.output is None
+    assert pickle.loads(pickle.dumps(resp.problems)).unlisted == 4001
+
+
+def test_nested_objects_count_their_unlisted_problems() -> None:
+    """Each object counts the problems below it that the decode did not list."""
+    texts = [{"type": "text", "text": i} for i in range(1500)]
+    resp = respmodel.loads(orjson.dumps({"output": [{"type": "message", "content": texts}]}))
+    (item,) = resp.output
+    assert (len(item.problems), item.problems.unlisted) == (1000, 500)
+    assert (len(resp.problems), resp.problems.unlisted) == (1000, 500)
+    assert resp.problems == tuple(resp.problems)
