@@ -51,6 +51,15 @@ def decode_a_response(data: bytes) -> None:
     assert_type(respmodel.structure({"id": "resp_1"}), Response)
 
 
+def read_what_salvage_found(data: bytes) -> None:
+    """``problems`` is a tuple of ErrorDetail with a count of the unlisted ones."""
+    problems = respmodel.loads(data).problems
+    assert_type(problems, respmodel.Problems)
+    assert_type(problems.unlisted, int)
+    for problem in problems:
+        assert_type(problem, ErrorDetail)
+
+
 def decode_a_class(data: bytes) -> None:
     """``loads`` with a class returns an instance of that class."""
     assert_type(respmodel.loads(data, Usage), Usage)
