@@ -68,8 +68,8 @@ class DecodeError(RespmodelError, ValueError):
     ``errors`` lists the problems found (at least one); ``path`` and
     ``message`` are those of the first.  ``unlisted`` counts problems found
     but not listed in ``errors`` (0 unless whoever raised it capped the
-    list).  The message spells out at most the first
-    :data:`MESSAGE_LISTS` problems, and says how many there are in all.
+    list: decoding lists the first 1000).  The message spells out at most
+    the first 100 problems, and says how many there are in all.
     """
 
     errors: tuple[ErrorDetail, ...]

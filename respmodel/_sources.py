@@ -84,8 +84,8 @@ class Source:
         """The size on disk (compressed, for gzip), when known."""
         self.position = position
         """Where reading is on disk (a gzip file's compressed position), when known."""
-        self.lines = 0
-        self.bytes = 0
+        self.lines: int = 0
+        self.bytes: int = 0
 
     def check_head(self) -> None:
         """Refuse binary data: NUL bytes near the start (JSON text never holds one)."""

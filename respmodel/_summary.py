@@ -168,12 +168,12 @@ class Tally:
     __slots__ = ("cost", "priced", "responses", "tokens", "unpriced", "with_usage")
 
     def __init__(self) -> None:
-        self.responses = 0
-        self.with_usage = 0
-        self.tokens = [0] * len(TOKEN_FIELDS)
-        self.cost = 0.0
-        self.priced = 0
-        self.unpriced = 0
+        self.responses: int = 0
+        self.with_usage: int = 0
+        self.tokens: list[int] = [0] * len(TOKEN_FIELDS)
+        self.cost: float = 0.0
+        self.priced: int = 0
+        self.unpriced: int = 0
 
     def add_tokens(self, t: tuple[int, ...]) -> None:
         self.with_usage += 1
@@ -213,10 +213,10 @@ class Transcription:
     __slots__ = ("counts", "events", "seconds", "with_usage")
 
     def __init__(self) -> None:
-        self.events = 0
-        self.with_usage = 0
-        self.counts = [0] * len(TRANSCRIPTION_KEYS)
-        self.seconds = 0.0
+        self.events: int = 0
+        self.with_usage: int = 0
+        self.counts: list[int] = [0] * len(TRANSCRIPTION_KEYS)
+        self.seconds: float = 0.0
 
     def add(self, usage: Any) -> None:
         self.events += 1
@@ -312,23 +312,23 @@ class Summary:
     """
 
     def __init__(self, pricer: Pricer | None = None, rows: bool = False) -> None:
-        self.files = 0
-        self.lines = 0
-        self.bytes = 0
+        self.files: int = 0
+        self.lines: int = 0
+        self.bytes: int = 0
         self.by_type: dict[Any, int] = {}
         self.statuses: dict[str, list[Any]] = {}  # status -> [count, {reason: count}]
         self.function_calls: collections.Counter[str] = collections.Counter()
         self.mcp_calls: collections.Counter[str] = collections.Counter()
         self.errors: list[tuple[str, int, str, str]] = []
-        self.bad_lines = 0
+        self.bad_lines: int = 0
         self.salvaged: list[tuple[str, int, str, str]] = []
         """What lenient decoding salvaged: ``(file, line, path, message)``."""
-        self.salvaged_events = 0
-        self.salvaged_responses = 0
+        self.salvaged_events: int = 0
+        self.salvaged_responses: int = 0
         self.bad_files: list[tuple[str, str]] = []
         """Files that could not be read, or not to the end (what was read is counted)."""
         self.segments: list[Segment] = []
-        self.priced = pricer is not None
+        self.priced: bool = pricer is not None
         self._pricer = pricer
         self._want_rows = rows
         self._file_lines = 0  # lines of the last file so far
