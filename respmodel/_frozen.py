@@ -371,35 +371,26 @@ class Flat:
         return (unflatten, flatten(self.value))
 
 
-class _JsonText:
-    """Pickles as a plain dict of parsed JSON, written as its JSON text (unpickles to the dict)."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: bytes) -> None:
-        self.text = text
-
-    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
-        return (orjson.loads, (self.text,))
-
-
 def pickle_flat(value: Any) -> Any:
     """What to hand the pickler for ``value``: itself, or a stand-in that unpickles to it.
 
-    A dict or list that holds no container is itself; a plain dict of parsed
-    JSON (what a decoded object keeps) goes as its JSON text, which orjson
-    writes and reads back faster than the pickler walks it, and as
-    :class:`Flat` when orjson will not write it (nested past 254 levels);
-    any other nested value as :class:`Flat`.
+    A dict or list that holds no container is itself; so is a plain dict of
+    parsed JSON (what a decoded object keeps) that nests at most 254 levels,
+    which the pickler walks safely and pickles once however many objects
+    keep parts of it; a deeper one goes as :class:`Flat`, and so does any
+    other nested value.
     """
     cls = value.__class__
     if cls is dict:
         if _CONTAINERS.isdisjoint(map(type, value.values())):
             return value
         try:
-            return _JsonText(orjson.dumps(value))
+            orjson.dumps(value)  # in C, how deep it nests: at most 254 levels, or an error
         except orjson.JSONEncodeError:
             return Flat(value)
+        # Itself: the pickler pickles each dict once, and the objects decoded
+        # from parts of it (the items of a response) refer to those parts.
+        return value
     if cls is list or cls is tuple:
         if _CONTAINERS.isdisjoint(map(type, value)):
             return value
