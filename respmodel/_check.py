@@ -67,7 +67,7 @@ class _Walk:
         return self.limit is not None and len(self.errs) >= self.limit
 
     def bad(self, path: str, message: str) -> None:
-        if self.limit is not None and len(self.errs) >= self.limit:
+        if self.full():
             self.count()  # counted, not spelled out: 100k problems stay fast
             return
         self.errs.append(ErrorDetail(path, message))
