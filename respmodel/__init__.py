@@ -18,6 +18,7 @@ from ._errors import (
     ErrorDetail,
     Problems,
     RespmodelError,
+    UnconfiguredConverterError,
     ValidationError,
 )
 from ._frozen import FrozenDict
@@ -230,6 +231,7 @@ __all__ = [
     "TranscriptionTokenUsage",
     "TranscriptionUsage",
     "Translated",
+    "UnconfiguredConverterError",
     "Unknown",
     "UnknownAudioFormat",
     "UnknownItem",

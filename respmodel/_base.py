@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
 import attrs
 
-from ._errors import DecodeError, Problems, ValidationError
+from ._errors import DecodeError, Problems, UnconfiguredConverterError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, json_repr, pickle_flat, tree_eq
 from ._kinds import field_infos
 
@@ -60,6 +60,30 @@ class _Decoded:
     _problems: Problems | None
 
 
+def _refuse(*_: Any) -> Any:
+    raise UnconfiguredConverterError(
+        "this cattrs converter does not know respmodel's classes: call "
+        "respmodel.configure_converter(converter) first, or use respmodel.make_converter() "
+        "(field by field, cattrs would lose the JSON's key names, nulls and unknown keys)"
+    )
+
+
+def _unconfigured_cattrs() -> Any:
+    """What makes a cattrs converter that respmodel never configured refuse its classes.
+
+    ``Model.extra`` is annotated ``Annotated[..., _unconfigured_cattrs()]``.
+    The annotation is a string until someone resolves the type hints (cattrs
+    does, before it builds hooks for an attrs class), so cattrs is imported
+    then, never at ``import respmodel``.  cattrs 26.1 and later read a cattrs
+    override in ``Annotated``: a converter building its own field-by-field
+    hooks for a respmodel class then refuses, while one taught by
+    ``configure_converter`` never builds them (its hooks come first).
+    """
+    from cattrs.gen import override
+
+    return override(struct_hook=_refuse, unstruct_hook=_refuse)
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False, init=False, getstate_setstate=False)
 class Model(_Decoded):
     """Base of the modelled classes.
@@ -74,7 +98,7 @@ class Model(_Decoded):
       absent mean the same to the API.
     """
 
-    extra: FrozenDict[str, Any] = attrs.field(default=EMPTY)
+    extra: Annotated[FrozenDict[str, Any], _unconfigured_cattrs()] = attrs.field(default=EMPTY)
     json_nulls: frozenset[str] = attrs.field(default=frozenset())
 
     if not TYPE_CHECKING:

@@ -12,12 +12,21 @@ __all__ = [
     "ErrorDetail",
     "Problems",
     "RespmodelError",
+    "UnconfiguredConverterError",
     "ValidationError",
 ]
 
 
 class RespmodelError(Exception):
     """Root of every exception respmodel raises on purpose."""
+
+
+class UnconfiguredConverterError(RespmodelError, TypeError):
+    """A cattrs converter met a respmodel class that ``configure_converter`` never taught it.
+
+    Raised by cattrs 26.1 and later when they would otherwise convert a
+    respmodel object attribute by attribute.
+    """
 
 
 @attrs.frozen

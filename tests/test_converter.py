@@ -248,8 +248,16 @@ def test_global_converter_untouched(case: str) -> None:
     resp = respmodel.structure(RESPONSES[case], case=case)  # type: ignore[arg-type]
     respmodel.dumps(resp)
     usage = respmodel.Usage(input_tokens=1)
-    assert cattrs.unstructure(usage) == cattrs.Converter().unstructure(usage)
+    assert outcome(cattrs.unstructure, usage) == outcome(cattrs.Converter().unstructure, usage)
     assert cattrs.structure({"input_tokens": 1, "x_new": 1}, respmodel.Usage).extra == {}
+
+
+def outcome(fn: Any, *args: Any) -> Any:
+    """What ``fn(*args)`` returns, or the type of what it raises."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # the type is the outcome compared
+        return type(exc)
 
 
 def test_make_converter_round_trips_json(case: str) -> None:

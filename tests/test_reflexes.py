@@ -108,16 +108,65 @@ def cattrs_reads_annotated_overrides() -> bool:
     return (major, minor) >= (26, 1)
 
 
-@pytest.mark.skipif(
+needs_annotated_overrides = pytest.mark.skipif(
     not cattrs_reads_annotated_overrides(), reason="cattrs < 26.1 reads no per-field overrides"
 )
-@pytest.mark.xfail(
-    reason="needs Model.extra annotated with refusing cattrs overrides (core rewrite)", strict=True
-)
-def test_unconfigured_converter_refuses() -> None:
-    """A cattrs converter respmodel never configured refuses, saying to call configure_converter."""
+MODEL_CLASSES = [cls for cls in PUBLIC_CLASSES if issubclass(cls, respmodel.Model)]
+
+
+@needs_annotated_overrides
+@pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+def test_unconfigured_converter_refuses(cls: type[respmodel.Model]) -> None:
+    """A cattrs converter respmodel never configured refuses every model class, naming configure_converter."""
     import cattrs
 
-    converter = cattrs.Converter()
-    with pytest.raises(respmodel.RespmodelError, match="configure_converter"):
-        converter.unstructure(respmodel.Usage(input_tokens=1))
+    obj = respmodel.structure({}, cls) if cls.__name__ != "Response" else respmodel.Response()
+    with pytest.raises(respmodel.UnconfiguredConverterError, match="configure_converter"):
+        cattrs.Converter().unstructure(obj)
+
+
+@needs_annotated_overrides
+def test_unconfigured_preconf_converter_refuses_inside_a_user_class() -> None:
+    """A respmodel object in the user's own attrs class, through an unconfigured orjson converter, refuses."""
+    from cattrs.preconf.orjson import make_converter
+
+    @attrs.frozen
+    class Turn:
+        usage: respmodel.Usage
+
+    with pytest.raises(respmodel.UnconfiguredConverterError):
+        make_converter().unstructure(Turn(respmodel.Usage(total_tokens=3)))
+
+
+@needs_annotated_overrides
+def test_unconfigured_converter_refuses_to_structure_extra() -> None:
+    """Structuring input that names ``extra`` through an unconfigured converter refuses too."""
+    import cattrs
+
+    with pytest.raises(respmodel.UnconfiguredConverterError):
+        cattrs.Converter(detailed_validation=False).structure({"extra": {}}, respmodel.Usage)
+    with pytest.raises(cattrs.ClassValidationError) as caught:  # cattrs groups what it catches
+        cattrs.Converter().structure({"extra": {}}, respmodel.Usage)
+    assert [type(e) for e in caught.value.exceptions] == [respmodel.UnconfiguredConverterError]
+
+
+def test_refusal_is_a_respmodel_error_and_a_type_error() -> None:
+    """The refusal is a RespmodelError and a TypeError, as a caller of cattrs expects of a bad type."""
+    assert issubclass(respmodel.UnconfiguredConverterError, respmodel.RespmodelError)
+    assert issubclass(respmodel.UnconfiguredConverterError, TypeError)
+
+
+def test_configured_converter_ignores_the_refusal() -> None:
+    """Once hints are resolved (as cattrs resolves them), a configured converter still gives the wire dict."""
+    typing.get_type_hints(respmodel.Usage, include_extras=True)
+    attrs.resolve_types(respmodel.Usage)
+    converter = respmodel.make_converter()
+    usage = respmodel.loads(b'{"total_tokens": 3, "x_new": null}', respmodel.Usage)
+    assert converter.unstructure(usage) == {"total_tokens": 3, "x_new": None}
+    usage = converter.structure({"total_tokens": 3}, respmodel.Usage)
+    assert usage == respmodel.Usage(total_tokens=3)
+
+
+def test_plain_hints_show_no_cattrs_metadata() -> None:
+    """``typing.get_type_hints`` without extras gives ``extra`` its plain type."""
+    assert typing.get_type_hints(respmodel.Usage)["extra"] == respmodel.FrozenDict[str, Any]
