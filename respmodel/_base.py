@@ -81,7 +81,10 @@ def _unconfigured_cattrs() -> Any:
     """
     from cattrs.gen import override
 
-    return override(struct_hook=_refuse, unstruct_hook=_refuse)
+    try:
+        return override(struct_hook=_refuse, unstruct_hook=_refuse)
+    except TypeError:  # cattrs before 23.2: no hook overrides (and none read from Annotated)
+        return None
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False, init=False, getstate_setstate=False)

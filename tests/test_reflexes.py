@@ -170,3 +170,14 @@ def test_configured_converter_ignores_the_refusal() -> None:
 def test_plain_hints_show_no_cattrs_metadata() -> None:
     """``typing.get_type_hints`` without extras gives ``extra`` its plain type."""
     assert typing.get_type_hints(respmodel.Usage)["extra"] == respmodel.FrozenDict[str, Any]
+
+
+@pytest.mark.skipif(cattrs_reads_annotated_overrides(), reason="cattrs 26.1+ refuses (tested above)")
+def test_older_cattrs_write_the_attributes() -> None:
+    """Before cattrs 26.1 an unconfigured converter writes attributes, as the README says."""
+    import cattrs
+
+    out = cattrs.Converter().unstructure(respmodel.Usage(total_tokens=3))
+    assert out["total_tokens"] == 3
+    assert out["input_tokens"] is None
+    assert {"extra", "json_nulls"} <= set(out)
