@@ -172,7 +172,9 @@ def test_plain_hints_show_no_cattrs_metadata() -> None:
     assert typing.get_type_hints(respmodel.Usage)["extra"] == respmodel.FrozenDict[str, Any]
 
 
-@pytest.mark.skipif(cattrs_reads_annotated_overrides(), reason="cattrs 26.1+ refuses (tested above)")
+@pytest.mark.skipif(
+    cattrs_reads_annotated_overrides(), reason="cattrs 26.1+ refuses (tested above)"
+)
 def test_older_cattrs_write_the_attributes() -> None:
     """Before cattrs 26.1 an unconfigured converter writes attributes, as the README says."""
     import cattrs
