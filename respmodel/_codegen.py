@@ -406,8 +406,10 @@ class _Decoders:
         w.const(f"_{c}_twin", twin(cls))
         w.const(f"_{c}_keys", keys)
         sfx = o[1:]
-        g, m, z, v = (f"{n}{sfx}" for n in "gmzv")
-        w.line(ind, f"{g} = {d}.get")
+        m, z, v = (f"{n}{sfx}" for n in "mzv")
+        # ``d.get(key)`` each time rather than a bound ``g = d.get``: no method
+        # object to allocate (and track) per object, and 3.12+ specialise the call.
+        g = f"{d}.get"
         w.line(ind, f"{o} = _{c}_twin()")
         # Keys are counted where they are rare: the absent ones (``m``), and
         # the null ones (``z``, by field name); then the input has a key that

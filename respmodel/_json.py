@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import orjson
 
-from ._codegen import encode
-from ._dispatch import decoder, resolve
+from ._codegen import Invalid, decoder_function, encode
+from ._dispatch import Target, decoder, resolve
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError
 from ._jsontree import dumps_deep
-from ._modes import Case, Mode, is_camel, mode_of
+from ._modes import Case, is_camel, mode_of
 from ._numbers import decode_strictly
 from ._response import Response
 
@@ -33,7 +33,7 @@ class UnsupportedTypeError(RespmodelError, TypeError):
 _TARGETS: dict[Any, Any] = {}
 
 
-def _decoder(tp: Any, mode: Mode) -> Callable[[Any], Any]:
+def _target(tp: Any) -> Target:
     try:
         target = _TARGETS.get(tp)
     except TypeError:  # unhashable: not a type at all
@@ -43,20 +43,36 @@ def _decoder(tp: Any, mode: Mode) -> Callable[[Any], Any]:
         if resolved is None or resolved[1]:
             raise UnsupportedTypeError(f"not a respmodel class or union: {tp!r}")
         target = _TARGETS.setdefault(tp, resolved[0])
-    return decoder(target, mode)
+    return target  # type: ignore[no-any-return]
 
 
-_BY_ARGUMENTS: dict[tuple[Any, Any, Any, bool], Callable[[Any], Any]] = {}
-"""Decoders by the arguments of ``loads`` and ``structure`` as given (and which
-of the two): one lookup per call.  Only arguments that are exactly what they
-mean are keys (a bool ``strict``, a valid ``case``), so the table stays as
-small as the set of decoders."""
+# The decoders of ``loads`` and ``structure`` by their arguments as given: one
+# lookup per call.  Only arguments that are exactly what they mean are keys (a
+# bool ``strict``, a valid ``case``), so each table stays as small as the set
+# of decoders.
+_LOADS: dict[tuple[Any, Any, Any], tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
+"""(the generated one-pass decoder, the decoder that also salvages and reports)"""
+_STRUCTURE: dict[tuple[Any, Any, Any], Callable[[Any], Any]] = {}
 
 
-def _entry_decoder(tp: Any, strict: Any, case: Any, python: bool) -> Callable[[Any], Any]:
-    decode = _decoder(tp, mode_of(case, strict, python))
-    if strict.__class__ is bool and case.__class__ is str:
-        _BY_ARGUMENTS[(tp, strict, case, python)] = decode
+def _exact(strict: Any, case: Any) -> bool:
+    return strict.__class__ is bool and case.__class__ is str
+
+
+def _loads_entry(
+    tp: Any, strict: Any, case: Any
+) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    target, mode = _target(tp), mode_of(case, strict)
+    entry = (decoder_function(target, mode), decoder(target, mode))
+    if _exact(strict, case):
+        _LOADS[(tp, strict, case)] = entry
+    return entry
+
+
+def _structure_entry(tp: Any, strict: Any, case: Any) -> Callable[[Any], Any]:
+    decode = decoder(_target(tp), mode_of(case, strict, python=True))
+    if _exact(strict, case):
+        _STRUCTURE[(tp, strict, case)] = decode
     return decode
 
 
@@ -102,16 +118,21 @@ def loads(
     :class:`respmodel.DecodeError`, listing every problem with its JSON path.
     """
     try:
-        decode = _BY_ARGUMENTS[(type, strict, case, False)]
+        fast, decode = _LOADS[(type, strict, case)]
     except (KeyError, TypeError):
-        decode = _entry_decoder(type, strict, case, False)
+        fast, decode = _loads_entry(type, strict, case)
     try:
         value = _orjson_loads(data)
     except orjson.JSONDecodeError:
         value = _parse(data)  # raises the DecodeError that says why
     if strict:
         return decode_strictly(decode, value, data)
-    return decode(value)
+    if value.__class__ is dict:  # the common case, without a call in between
+        try:
+            return fast(value)
+        except Invalid:
+            pass
+    return decode(value)  # anything else, and what to salvage or report
 
 
 @overload
@@ -123,9 +144,9 @@ def structure(obj: Any, type: TypeForm[T], *, strict: bool = ..., case: Case = .
 def structure(obj: Any, type: Any = Response, *, strict: bool = False, case: Case = "snake") -> Any:
     """Like :func:`loads`, for JSON that is already parsed (nothing of the input is kept)."""
     try:
-        decode = _BY_ARGUMENTS[(type, strict, case, True)]
+        decode = _STRUCTURE[(type, strict, case)]
     except (KeyError, TypeError):
-        decode = _entry_decoder(type, strict, case, True)
+        decode = _structure_entry(type, strict, case)
     return decode(obj)
 
 
