@@ -591,9 +591,8 @@ class _Encoders:
         if fields:
             # An unknown key that is a modelled key in this style would be
             # written over, or read back as the field: say so, drop nothing.
-            keys = w.const(f"_{c}_out_keys", frozenset(f.key(camel) for f in fields))
             names = w.const(f"_{c}_out_names", {f.key(camel): f.name for f in fields})
-            w.line(1, f"if ex and not {keys}.isdisjoint(ex):")
+            w.line(1, f"if ex and not {names}.keys().isdisjoint(ex):")
             w.line(2, f"_collision({c!r}, {names}, o, {camel})")
         w.line(1, "out = _thaw(ex) if ex else {}")
         if tag is not None:

@@ -363,19 +363,18 @@ class Summary:
                     t = None  # counted as "(no type)"
                 elif t in SESSION_EVENTS:
                     seg = self._session_event(ev, seg)
-            elif cls is Response:
-                t = "realtime.response"
-                if ev._problems is not None:
-                    self._salvaged(ev, seg, rec.line)
-                self._add_response(ev, seg, rec.line)
             else:
-                t = cls.type
                 if ev._problems is not None:
                     self._salvaged(ev, seg, rec.line)
-                if cls is ResponseDoneEvent:
-                    self._add_response(ev.response, seg, rec.line)
-                elif cls is InputAudioTranscriptionCompletedEvent:
-                    seg.transcription.add(ev.usage)
+                if cls is Response:
+                    t = "realtime.response"
+                    self._add_response(ev, seg, rec.line)
+                else:
+                    t = cls.type
+                    if cls is ResponseDoneEvent:
+                        self._add_response(ev.response, seg, rec.line)
+                    elif cls is InputAudioTranscriptionCompletedEvent:
+                        seg.transcription.add(ev.usage)
             by_type[t] = get(t, 0) + 1
 
     def _salvaged(self, ev: Any, seg: Segment, line: int) -> None:
