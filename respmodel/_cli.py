@@ -461,6 +461,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
                 write(text)
                 write(b"\n")
                 converted += 1
+                if case != source and obj.problems:
+                    _salvaged_as_received(n, obj.problems)
                 continue
             write(line if line.endswith(b"\n") else line + b"\n")
     if converted == 0 and bad == 0:
@@ -468,6 +470,14 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if shape is not None:
         notes.report(shape)
     return 1 if bad else 0
+
+
+def _salvaged_as_received(n: int, problems: Any) -> None:
+    """Say that a converted line kept values salvage set aside under their keys as received."""
+    first = problems[0]
+    more = len(problems) - 1 + problems.unlisted
+    also = f" (and {plural(more, 'more problem')})" if more else ""
+    _kept(n, f"{first.path}: {first.message}{also}", "salvaged, kept under its key as received")
 
 
 def _translator(shape: str | None) -> Callable[[Any], Any] | None:

@@ -650,6 +650,18 @@ def test_convert_writes_camel_keys(tmp_path: Path) -> None:
     assert lines[1] == delta
 
 
+def test_convert_says_where_salvaged_values_keep_their_keys() -> None:
+    """A salvaged value keeps its key as received in the other style, and stderr says where."""
+    response = {"object": "realtime.response", "output_audio_format": 5, "max_output_tokens": []}
+    result = run("convert", "--to", "camel", stdin=orjson.dumps(response) + b"\n")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout) == response
+    assert result.stderr.decode().splitlines() == [
+        "respmodel: line 1: salvaged, kept under its key as received: "
+        "$.output_audio_format: expected string, got number 5 (and 1 more problem)"
+    ]
+
+
 def test_convert_refuses_to_overwrite_its_input(session: Path, tmp_path: Path) -> None:
     """Converting a file onto itself is refused before anything is written."""
     path = tmp_path / "s.jsonl"
