@@ -370,10 +370,18 @@ class _Decoders:
         self.mode = mode
         self.unit = _Unit(f"decode {mode.name}", mode.strict, mode.python)
 
-    def class_function(self, cls: type) -> str:
-        name = f"decode_{cls.__name__}"
+    def class_function(self, cls: type, tag_read: bool = False) -> str:
+        """The decoder of ``cls``; with ``tag_read``, for input whose tag the caller read.
+
+        A union picks its member by the input's ``type``, so the member's own
+        check of the tag (a lookup and a string comparison per object) is
+        left out of the decoder the union calls: ``member_<Class>``.  A class
+        asked for directly, or found by another key, checks its tag.
+        """
+        tag_read = tag_read and tag_of(cls) is not None
+        name = f"{'member' if tag_read else 'decode'}_{cls.__name__}"
         if self.unit.claim(name):
-            self._write_class(cls, name)
+            self._write_class(cls, name, tag_read)
         return name
 
     def union_function(self, union: str) -> str:
@@ -382,14 +390,16 @@ class _Decoders:
             self._write_union(UNIONS[union], name)
         return name
 
-    def _write_class(self, cls: type, name: str) -> None:
+    def _write_class(self, cls: type, name: str, tag_read: bool) -> None:
         w = _Writer(self.unit, self)
         w.line(0, f"def {name}(d):")
-        self.object_lines(w, cls, "d", "o", 1)
+        self.object_lines(w, cls, "d", "o", 1, tag_read)
         w.line(1, "return o")
         self.unit.write(name, w.lines)
 
-    def object_lines(self, w: _Writer, cls: type, d: str, o: str, ind: int) -> None:
+    def object_lines(
+        self, w: _Writer, cls: type, d: str, o: str, ind: int, tag_read: bool = False
+    ) -> None:
         """Lines that check dict ``d`` and build its object of ``cls`` into ``o``.
 
         The body of a class's decoder; also written inline, with its own
@@ -416,7 +426,9 @@ class _Decoders:
         # no field accounts for exactly when len(d) + m exceeds the known keys.
         w.line(ind, f"{m} = 0")
         w.line(ind, f"{z} = ()")
-        if tag is not None and mode.python:
+        if tag_read:
+            pass  # ``d['type'] == tag``: the key is there, and counted in len(d)
+        elif tag is not None and mode.python:
             # A missing or null tag (a class asked for directly) takes the slow
             # path, whose copy the object keeps: it encodes the tag as it was.
             w.line(ind, f"if {g}('type') != {tag!r}:")
@@ -489,7 +501,7 @@ class _Decoders:
     def _write_union(self, info: UnionInfo, name: str) -> None:
         mode, w = self.mode, _Writer(self.unit, self)
         u = info.name
-        members = {tag: self.class_function(cls) for tag, cls in info.tags.items()}
+        members = {tag: self.class_function(cls, tag_read=True) for tag, cls in info.tags.items()}
         untagged = self.class_function(info.untagged) if info.untagged is not None else None
         unknown = w.const(f"_{info.unknown.__name__}", info.unknown)
         frozen = f"{'_freeze_py' if mode.python else '_freeze'}(x)"
@@ -529,22 +541,28 @@ class _Decoders:
 
 
 _DECODERS: dict[Mode, _Decoders] = {}
-_DECODER_FUNCTIONS: dict[tuple[Any, Mode], Callable[[Any], Any]] = {}
+_DECODER_FUNCTIONS: dict[tuple[Any, Mode, bool], Callable[[Any], Any]] = {}
 
 
-def decoder_function(target: type | UnionInfo, mode: Mode) -> Callable[[Any], Any]:
-    """The generated decoder of a class (input: a dict) or union (input: any JSON value)."""
+def decoder_function(
+    target: type | UnionInfo, mode: Mode, tag_read: bool = False
+) -> Callable[[Any], Any]:
+    """The generated decoder of a class (input: a dict) or union (input: any JSON value).
+
+    ``tag_read``: the caller found the class by the input's ``type`` (the
+    decoder then does not check it again; see ``_Decoders.class_function``).
+    """
 
     def make() -> Callable[[Any], Any]:
         gen = memo(_DECODERS, mode, lambda: _Decoders(mode))  # type: ignore[arg-type]
         if isinstance(target, UnionInfo):
             name = gen.union_function(target.name)
         else:
-            name = gen.class_function(target)
+            name = gen.class_function(target, tag_read)
         gen.unit.flush()
         return gen.unit.ns[name]  # type: ignore[no-any-return]
 
-    return memo(_DECODER_FUNCTIONS, (target, mode), make)  # type: ignore[arg-type]
+    return memo(_DECODER_FUNCTIONS, (target, mode, tag_read), make)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- encoders
@@ -726,16 +744,17 @@ def install_init(cls: type) -> Callable[..., None]:
 def source_of(kind: str, target: type | str, mode: Mode | None = None) -> str:
     """The generated source of one function (for tests and curious readers).
 
-    ``kind`` is ``"decode"`` (with ``mode``), ``"encode"`` (``mode.camel``
+    ``kind`` is ``"decode"`` or ``"member"`` (a union member's decoder, which
+    does not check the tag; both with ``mode``), ``"encode"`` (``mode.camel``
     picks the key style) or ``"init"``; ``target`` a model class or a union name.
     """
     name = target if isinstance(target, str) else target.__name__
     with LOCK:
-        if kind == "decode":
+        if kind in ("decode", "member"):
             assert mode is not None
             info = UNIONS[name] if isinstance(target, str) else target
-            decoder_function(info, mode)
-            return _DECODERS[mode].unit.sources[f"decode_{name}"]
+            decoder_function(info, mode, tag_read=kind == "member")
+            return _DECODERS[mode].unit.sources[f"{kind}_{name}"]
         if kind == "encode":
             camel = bool(mode and mode.camel)
             if isinstance(target, str):

@@ -350,7 +350,9 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
         m = mode(camel, strict)
         union = UNIONS["ServerEvent"]
         decode_union = decoder(union, m)
-        typed = {tag: decoder_function(cls, m) for tag, cls in union.tags.items()}.get
+        typed = {
+            tag: decoder_function(cls, m, tag_read=True) for tag, cls in union.tags.items()
+        }.get
         response = decoder(Response, m)
         generic = GenericEvent._decoded
 

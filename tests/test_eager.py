@@ -22,6 +22,7 @@ from respmodel import _dispatch, _json
 from respmodel._codegen import source_of
 from respmodel._kinds import Kind
 from respmodel._modes import mode
+from respmodel._unions import UNIONS
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden"
@@ -211,6 +212,43 @@ def test_constructors_and_strict_decoding_give_the_same_message(
     assert built.value.field.replace("Response", "$") == decoded.value.path
 
 
+# --------------------------------------------------------------------------- tags read once
+
+
+MEMBERS = [(name, tag) for name, info in UNIONS.items() for tag in info.tags]
+TAGGED = sorted(
+    {cls for info in UNIONS.values() for cls in info.tags.values()}, key=lambda c: c.__name__
+)
+
+
+@pytest.mark.parametrize(("union", "tag"), MEMBERS, ids=[f"{u}-{t}" for u, t in MEMBERS])
+def test_a_member_found_by_its_tag_keeps_every_other_key(union: str, tag: str) -> None:
+    """A union member (whose decoder leaves the tag check to the union) keeps unknown keys."""
+    data = orjson.dumps({"type": tag, "x_new": [1]})
+    obj = respmodel.loads(data, getattr(respmodel, union))
+    assert type(obj) is UNIONS[union].tags[tag]
+    assert obj.extra == {"x_new": (1,)}
+    assert respmodel.dumps(obj) == data
+
+
+@pytest.mark.parametrize("cls", TAGGED, ids=lambda c: c.__name__)
+def test_a_class_asked_for_directly_checks_its_tag(cls: type[respmodel.Model]) -> None:
+    """Asked for by class, a member checks the tag itself: a wrong one fails, a missing one is counted."""
+    with pytest.raises(respmodel.DecodeError, match=r"\$\.type"):
+        respmodel.loads(b'{"type": "no such tag"}', cls)
+    untagged = respmodel.loads(b'{"x_new": 1}', cls)
+    assert untagged.extra == {"x_new": 1}
+    assert respmodel.dumps(untagged) == b'{"x_new":1}'
+
+
+def test_typed_events_keep_unknown_keys() -> None:
+    """An event found by its type (its decoder does not check the type again) keeps unknown keys."""
+    data = b'{"type":"response.done","event_id":"e","x_new":1}'
+    event = respmodel.loads_event(data)
+    assert event.extra == {"x_new": 1}
+    assert respmodel.dumps(event) == data
+
+
 # --------------------------------------------------------------------------- generated source
 
 
@@ -220,6 +258,7 @@ def test_constructors_and_strict_decoding_give_the_same_message(
         ("decode_Response_snake_lenient", "decode", respmodel.Response, False, False),
         ("decode_Response_camel_strict", "decode", respmodel.Response, True, True),
         ("decode_OutputItem_snake_lenient", "decode", "OutputItem", False, False),
+        ("member_MessageItem_snake_lenient", "member", respmodel.MessageItem, False, False),
         ("encode_Response_snake", "encode", respmodel.Response, False, False),
         ("init_Response", "init", respmodel.Response, False, False),
     ],
