@@ -475,6 +475,15 @@ class Metadata(Kind):
             return FrozenDict(value)
         return value
 
+    def accept(self, e: Emitter, var: str, name: str) -> str | None:
+        # What ``problem`` accepts, tested in C: read-only, string keys and values.
+        frozen = e.const("_FrozenDict", FrozenDict)
+        strs = e.const("_ONLY_STR", frozenset({str}))
+        return (
+            f"_type({var}) is {frozen} and {strs}.issuperset(map(_type, {var})) "
+            f"and {strs}.issuperset(map(_type, {var}.values()))"
+        )
+
     def problem(self, value: Any) -> tuple[str, str] | None:
         if not isinstance(value, Mapping):
             return ("", _got("object", value))

@@ -324,3 +324,12 @@ def test_eight_threads_in_a_fresh_process_decode_and_read_identically() -> None:
     )
     result = json.loads(out.stdout)
     assert result == {"same": True, "n": 4 * len(RESPONSES)}
+
+
+def test_metadata_argument_accepted_as_is_only_when_all_strings() -> None:
+    """A read-only metadata of strings is stored as given; any other key or value is refused."""
+    metadata = respmodel.FrozenDict({"a": "b"})
+    assert respmodel.Response(metadata=metadata).metadata is metadata
+    for bad in (respmodel.FrozenDict({1: "a"}), respmodel.FrozenDict({"a": 1})):
+        with pytest.raises(respmodel.ValidationError):
+            respmodel.Response(metadata=bad)
