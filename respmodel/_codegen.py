@@ -213,13 +213,17 @@ def _collision(owner: str, names: Mapping[str, str], obj: Any, camel: bool) -> N
     """
     for key in sorted(obj.extra.keys() & names.keys()):
         name = names[key]
-        if getattr(obj, name) is not None or name in obj.json_nulls:
-            style = "camelCase" if camel else "snake_case"
-            raise EncodeError(
-                f"cannot write {owner} in {style}: its extra key {key!r} is also the key of "
-                f"its field {name!r}, which is set; set the field to None, or drop the key "
-                f"from extra"
-            )
+        if getattr(obj, name) is not None:
+            state, remedy = "set", "set the field to None"
+        elif name in obj.json_nulls:
+            state, remedy = "an explicit null", f"leave {name!r} out of json_nulls"
+        else:
+            continue
+        style = "camelCase" if camel else "snake_case"
+        raise EncodeError(
+            f"cannot write {owner} in {style}: its extra key {key!r} is also the key of "
+            f"its field {name!r}, which is {state}; {remedy}, or drop the key from extra"
+        )
 
 
 def _encode_other(value: Any) -> Any:
