@@ -13,10 +13,10 @@ import keyword
 from typing import Any
 
 from ._errors import ErrorDetail, Problems
-from ._kinds import Kind, describe, field_infos
+from ._kinds import describe, field_infos
 from ._unions import UNIONS, UnionInfo
 
-__all__ = ["MAX_LISTED", "key_path", "problems", "problems_within", "tag_of", "value_problems"]
+__all__ = ["MAX_LISTED", "key_path", "problems", "problems_within", "tag_of"]
 
 MAX_LISTED = 1000
 """At most this many problems of one input go into a DecodeError; the rest are counted."""
@@ -179,11 +179,3 @@ def problems_within(target: type | UnionInfo, data: Any, camel: bool) -> dict[in
     for key in more.keys() - found.keys():
         found[key] = []
     return {key: Problems(listed, more.get(key, 0)) for key, listed in found.items()}
-
-
-def value_problems(kind: Kind, value: Any, camel: bool) -> list[ErrorDetail]:
-    """The lenient problems of a JSON value read as a field of ``kind`` (paths from ``$``)."""
-    walk = _Walk(camel, False)
-    if value is not None:
-        kind.check(value, "$", walk)
-    return walk.errs

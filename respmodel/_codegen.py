@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from ._base import Model, Unknown, twin
-from ._check import tag_of, value_problems
+from ._check import tag_of
 from ._errors import DecodeError, EncodeError, ValidationError
 from ._frozen import EMPTY, FrozenDict, freeze, thaw
 from ._jsontree import own
@@ -107,9 +107,14 @@ def _leftover_salvaged(
     """``extra`` of an object some of whose known keys hold a value of the wrong JSON type.
 
     Those values are kept raw, under their keys as spelled, beside the
-    unknown keys (in input order), so that the object encodes them back.
+    unknown keys (in input order), so that the object encodes them back; the
+    FrozenDict notes which keys they are (``_salvaged``), for ``_replaced``.
     """
-    return FrozenDict({k: freeze(v) for k, v in d.items() if k not in keys or k in kept})
+    extra: FrozenDict[str, Any] = FrozenDict(
+        {k: freeze(v) for k, v in d.items() if k not in keys or k in kept}
+    )
+    extra._salvaged = frozenset(kept)
+    return extra
 
 
 _NULL_SETS: dict[tuple[str, ...], frozenset[str]] = {}
@@ -144,7 +149,10 @@ def _extra_arg(owner: str, known: frozenset[str], value: Any) -> FrozenDict[str,
         return EMPTY
     if type(value) is FrozenDict:
         # respmodel's own (attrs.evolve copies it): kept as decoded, whatever its keys.
-        return freeze(value)  # type: ignore[no-any-return]
+        frozen: FrozenDict[str, Any] = freeze(value)
+        if frozen is not value and hasattr(value, "_salvaged"):
+            frozen._salvaged = value._salvaged  # what salvage set aside, still noted
+        return frozen
     if not isinstance(value, Mapping):
         raise ValidationError(f"{owner}.extra", "expected a mapping of unknown keys to JSON values")
     try:
@@ -162,25 +170,31 @@ def _extra_arg(owner: str, known: frozenset[str], value: Any) -> FrozenDict[str,
 
 
 def _replaced(cls: type, extra: FrozenDict[str, Any], values: tuple[Any, ...]) -> Any:
-    """``extra`` without the values salvage kept raw for fields that are now set.
+    """``extra`` without the values salvage set aside for fields that are now set.
 
-    A key of ``extra`` that is a field's key holds such a value when lenient
-    decoding refuses it for that field; otherwise it is an unknown key from
-    the other key style, and stays.
+    Decoding notes those keys on the ``extra`` it makes (``_salvaged``), and
+    ``attrs.evolve`` passes that very ``extra`` on.  Any other key of
+    ``extra`` that is a field's key (an unknown key of the other key style,
+    whatever its value) stays.
     """
-    fields = field_infos(cls)
-    kept = {}
-    for k, v in extra.items():
-        for i, f in enumerate(fields):
-            if (
-                k in (f.snake, f.camel)
-                and values[i] is not None
-                and value_problems(f.kind, thaw(v), camel=k != f.snake)
-            ):
-                break
-        else:
-            kept[k] = v
-    return EMPTY if not kept else extra if len(kept) == len(extra) else FrozenDict(kept)
+    try:
+        salvaged = extra._salvaged
+    except AttributeError:
+        return extra
+    taken = {
+        k
+        for f, v in zip(field_infos(cls), values, strict=True)
+        if v is not None
+        for k in (f.snake, f.camel)
+        if k in salvaged
+    }
+    if not taken:
+        return extra
+    kept: FrozenDict[str, Any] = FrozenDict({k: v for k, v in extra.items() if k not in taken})
+    if not kept:
+        return EMPTY
+    kept._salvaged = salvaged - taken
+    return kept
 
 
 def _nulls_arg(owner: str, names: frozenset[str], value: Any) -> frozenset[str]:

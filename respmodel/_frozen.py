@@ -33,8 +33,12 @@ class FrozenDict(dict[_K, _V]):
 
     # The hash is computed once, on first use, into this slot: until then the
     # slot is unset, which keeps making a FrozenDict as cheap as making a dict.
-    __slots__ = ("_hash",)
+    # ``_salvaged`` is set only on the ``extra`` of an object decoded with
+    # salvage: the keys whose values lenient decoding set aside (a constructor
+    # drops such a value when its field is given one; see ``_codegen``).
+    __slots__ = ("_hash", "_salvaged")
     _hash: int
+    _salvaged: frozenset[str]
 
     def _readonly(self, *args: object, **kwargs: object) -> NoReturn:
         raise TypeError(f"{type(self).__name__} is read-only")
@@ -73,12 +77,17 @@ class FrozenDict(dict[_K, _V]):
             return NotImplemented
         return not tree_eq(self, other)
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Any, ...]:
         # The pickler recurses, in C and through each ``__reduce__``, once per
         # level: nested JSON is pickled as a flat list instead (see flatten).
         if self.__class__ is not FrozenDict or _CONTAINERS.isdisjoint(map(type, self.values())):
-            return (type(self), (dict(self),))
-        return (unflatten, flatten(self))
+            reduced: tuple[Any, ...] = (type(self), (dict(self),))
+        else:
+            reduced = (unflatten, flatten(self))
+        try:
+            return (*reduced, (None, {"_salvaged": self._salvaged}))
+        except AttributeError:
+            return reduced
 
     def __copy__(self) -> FrozenDict[_K, _V]:
         return self

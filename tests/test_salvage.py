@@ -390,6 +390,38 @@ def test_evolve_keeps_an_unknown_key_of_the_other_style_when_the_field_is_set() 
     assert evolved.extra == {"conversationId": "c"}
 
 
+def test_an_unknown_key_of_the_other_style_stays_whatever_its_value() -> None:
+    """An other-style key whose value the field would refuse is still no salvaged value (fuzzing)."""
+    usage = respmodel.loads(
+        b'{"input_token_details":{"text_tokens":1},"inputTokenDetails":[]}', respmodel.Usage
+    )
+    assert usage.problems == ()
+    again = respmodel.Usage(input_token_details=usage.input_token_details, extra=usage.extra)
+    assert again.extra == {"inputTokenDetails": ()}
+    assert orjson.loads(respmodel.dumps(again)) == orjson.loads(respmodel.dumps(usage))
+
+
+def test_a_raw_value_is_replaced_after_pickling_too() -> None:
+    """Which keys salvage set aside is pickled with ``extra``: setting the field still replaces it."""
+    resp = pickle.loads(pickle.dumps(respmodel.loads(b'{"id":"r","usage":[1],"x_new":[2]}')))
+    fixed = attrs.evolve(resp, usage=respmodel.Usage(total_tokens=1))
+    assert fixed.extra == {"x_new": (2,)}
+    assert orjson.loads(respmodel.dumps(fixed)) == {
+        "id": "r",
+        "usage": {"total_tokens": 1},
+        "x_new": [2],
+    }
+
+
+def test_only_the_field_set_loses_its_raw_value() -> None:
+    """With two salvaged fields, setting one keeps the other's raw value, and a later set drops it."""
+    resp = respmodel.loads(b'{"id":"r","status_details":"x","usage":[1]}')
+    first = attrs.evolve(resp, usage=respmodel.Usage(total_tokens=1))
+    assert first.extra == {"status_details": "x"}
+    second = attrs.evolve(first, status_details=respmodel.StatusDetails(type="completed"))
+    assert second.extra == {}
+
+
 def test_structure_salvages_as_loads_does() -> None:
     """structure() on the parsed payload salvages the same fields with the same problems."""
     data = b'{"id":"r","status_details":"x","output":[{"type":7}],"usage":{"input_tokens":"y"}}'
