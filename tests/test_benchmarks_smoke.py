@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from benchmarks import libraries, report, worker
 from benchmarks.__main__ import main
 from benchmarks.workloads import WORKLOADS, select
+
+import respmodel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -162,3 +165,17 @@ def test_adversarial_inputs_are_one_json_document_each() -> None:
     for case in cases(20_000):
         orjson.loads(case.data)
         assert 10_000 < len(case.data) < 60_000, case.name
+
+
+def test_evolve_floor_quick_run_gives_every_figure(tmp_path: Path) -> None:
+    """``benchmarks.evolve_floor --quick`` reports each time, and each as a multiple of orjson.dumps."""
+    out = tmp_path / "floor.json"
+    subprocess.run(
+        [sys.executable, "-m", "benchmarks.evolve_floor", "--quick", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["fields"] == len([a for a in attrs.fields(respmodel.Response) if a.init])
+    assert set(doc["us"]) == set(doc["x orjson.dumps"])
+    assert "attrs.evolve's own walk" in doc["us"]
+    assert all(isinstance(v, float) for v in doc["us"].values())
