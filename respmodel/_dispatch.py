@@ -24,7 +24,7 @@ from ._memo import memo
 from ._modes import Mode
 from ._unions import UNION_BY_MEMBERS, UnionInfo
 
-__all__ = ["Target", "decoder", "resolve"]
+__all__ = ["Target", "decoder", "recovery", "resolve"]
 
 Target = type[Model] | UnionInfo
 
@@ -93,10 +93,26 @@ def _salvage(target: Target, mode: Mode, data: Any) -> Any:
     return obj
 
 
+def _recovery(target: Target, mode: Mode) -> Callable[[Any], Any]:
+    """What follows when the fast decoder gave up: the salvaged object, or every problem."""
+    salvage = not mode.strict
+    union = isinstance(target, UnionInfo)
+
+    def recover(data: Any) -> Any:
+        if salvage and (union or data.__class__ is dict):
+            obj = _salvage(target, mode, data)
+            if obj is not None:
+                return obj
+        found, unlisted = problems(target, data, mode.camel, mode.strict)
+        raise DecodeError(found or _mismatch(), unlisted)
+
+    return recover
+
+
 def _json_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
     fast = decoder_function(target, mode)
     union = isinstance(target, UnionInfo)
-    salvage = not mode.strict
+    recover = recovery(target, mode)
 
     def decode(data: Any) -> Any:
         if union or data.__class__ is dict:
@@ -104,12 +120,7 @@ def _json_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
                 return fast(data)
             except Invalid:
                 pass
-            if salvage:
-                obj = _salvage(target, mode, data)
-                if obj is not None:
-                    return obj
-        found, unlisted = problems(target, data, mode.camel, mode.strict)
-        raise DecodeError(found or _mismatch(), unlisted)
+        return recover(data)
 
     return decode
 
@@ -137,6 +148,13 @@ def _python_decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:
 
 
 _DECODERS: dict[tuple[Any, Mode], Callable[[Any], Any]] = {}
+_RECOVERIES: dict[tuple[Any, Mode], Callable[[Any], Any]] = {}
+
+
+def recovery(target: Target, mode: Mode) -> Callable[[Any], Any]:
+    """``recover(parsed JSON)`` for after the generated decoder raised ``Invalid`` on it
+    (a JSON mode; made once per mode): salvage, else DecodeError listing every problem."""
+    return memo(_RECOVERIES, (target, mode), lambda: _recovery(target, mode))  # type: ignore[arg-type]
 
 
 def decoder(target: Target, mode: Mode) -> Callable[[Any], Any]:

@@ -24,7 +24,7 @@ from orjson import JSONDecodeError
 
 from ._base import Model, Unknown, model
 from ._codegen import Invalid, decoder_function
-from ._dispatch import decoder
+from ._dispatch import decoder, recovery
 from ._docs import document
 from ._frozen import FrozenDict, freeze
 from ._json import _parse
@@ -350,6 +350,7 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
         m = mode(camel, strict)
         union = UNIONS["ServerEvent"]
         decode_union = decoder(union, m)
+        recover = recovery(union, m)
         typed = {
             tag: decoder_function(cls, m, tag_read=True) for tag, cls in union.tags.items()
         }.get
@@ -366,7 +367,7 @@ def event_decoder(camel: bool, strict: bool, responses: bool = False) -> Callabl
                     try:
                         return fn(d)
                     except Invalid:
-                        return decode_union(d)  # reports every problem, with paths
+                        return recover(d)  # salvages, or reports every problem with paths
                 if (
                     responses
                     and tag is None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 import orjson
 
 from ._codegen import Invalid, decoder_function, encode
-from ._dispatch import Target, decoder, resolve
+from ._dispatch import Target, decoder, recovery, resolve
 from ._errors import DecodeError, EncodeError, ErrorDetail, RespmodelError
 from ._jsontree import dumps_deep
 from ._modes import Case, is_camel, mode_of
@@ -50,8 +50,9 @@ def _target(tp: Any) -> Target:
 # lookup per call.  Only arguments that are exactly what they mean are keys (a
 # bool ``strict``, a valid ``case``), so each table stays as small as the set
 # of decoders.
-_LOADS: dict[tuple[Any, Any, Any], tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {}
-"""(the generated one-pass decoder, the decoder that also salvages and reports)"""
+_Loads = tuple[Callable[[Any], Any], Callable[[Any], Any], Callable[[Any], Any]]
+_LOADS: dict[tuple[Any, Any, Any], _Loads] = {}
+"""(the generated one-pass decoder, what follows when it gives up, the whole decoder)"""
 _STRUCTURE: dict[tuple[Any, Any, Any], Callable[[Any], Any]] = {}
 
 
@@ -59,11 +60,9 @@ def _exact(strict: Any, case: Any) -> bool:
     return strict.__class__ is bool and case.__class__ is str
 
 
-def _loads_entry(
-    tp: Any, strict: Any, case: Any
-) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+def _loads_entry(tp: Any, strict: Any, case: Any) -> _Loads:
     target, mode = _target(tp), mode_of(case, strict)
-    entry = (decoder_function(target, mode), decoder(target, mode))
+    entry = (decoder_function(target, mode), recovery(target, mode), decoder(target, mode))
     if _exact(strict, case):
         _LOADS[(tp, strict, case)] = entry
     return entry
@@ -118,9 +117,9 @@ def loads(
     :class:`respmodel.DecodeError`, listing every problem with its JSON path.
     """
     try:
-        fast, decode = _LOADS[(type, strict, case)]
+        fast, recover, decode = _LOADS[(type, strict, case)]
     except (KeyError, TypeError):
-        fast, decode = _loads_entry(type, strict, case)
+        fast, recover, decode = _loads_entry(type, strict, case)
     try:
         value = _orjson_loads(data)
     except orjson.JSONDecodeError:
@@ -131,8 +130,8 @@ def loads(
         try:
             return fast(value)
         except Invalid:
-            pass
-    return decode(value)  # anything else, and what to salvage or report
+            return recover(value)  # what to salvage or report (not decoded again)
+    return decode(value)  # anything else
 
 
 @overload
