@@ -444,14 +444,14 @@ class _Decoders:
         # no field accounts for exactly when len(d) + m exceeds the known keys.
         w.line(ind, f"{m} = 0")
         w.line(ind, f"{z} = ()")
-        if tag_read:
-            pass  # ``d['type'] == tag``: the key is there, and counted in len(d)
-        elif tag is not None and mode.python:
+        # With ``tag_read``, ``d['type'] == tag``: the key is there, and counted in len(d).
+        check_tag = tag is not None and not tag_read
+        if check_tag and mode.python:
             # A missing or null tag (a class asked for directly) takes the slow
             # path, whose copy the object keeps: it encodes the tag as it was.
             w.line(ind, f"if {g}('type') != {tag!r}:")
             w.line(ind + 1, "raise _Invalid")
-        elif tag is not None:
+        elif check_tag:
             w.line(ind, f"{v} = {g}('type')")
             w.line(ind, f"if {v} is not None:")
             w.line(ind + 1, f"if {v} != {tag!r}:")
